@@ -1,0 +1,331 @@
+"""Settings shared by every environment.
+
+Every value that differs between machines comes from the environment, with a default that
+serves the embedded run (SQLite, database search, local-memory cache, console email).
+"""
+
+import hashlib
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.conf.locale import LANG_INFO
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+
+def env_bool(name, default=False):
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name, default=""):
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+DEBUG = env_bool("DEBUG")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    "core",
+    "home",
+    "network.news",
+    "network.agenda",
+    "network.supporters",
+    "network.applications",
+    "network.newsletter",
+    "signatories",
+    "network.twinning",
+    "search",
+    "wagtail_localize",
+    "wagtail_localize.locales",  # replaces wagtail.locales
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.contrib.search_promotions",
+    # wagtail.contrib.frontend_cache is used without its app: its signal handlers would purge the
+    # published page alone, before the transaction commits; core.frontend_cache purges after the
+    # commit, and also the listings, home pages and feeds that show the page.
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_filters",
+    "django_countries",
+    "django_recaptcha",
+    "django_tasks_db",  # the queue of TASK_BACKEND=django_tasks_db.DatabaseBackend
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    # Sees every response last: public only what is the same for every anonymous visitor.
+    "core.middleware.CacheControlMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    # The site (from the shared cache) and, for Wagtail pages, the page in two queries.
+    "core.middleware.PageRoutingMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "cms.urls"
+WSGI_APPLICATION = "cms.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+            ],
+        },
+    },
+]
+
+# Database: SQLite in the checkout unless DATABASE_URL says otherwise.
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
+        conn_health_checks=True,
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Cache: Redis when REDIS_URL is set, shared by every process and machine (page chrome, rate-limit
+# counters). Otherwise files under var/cache: shared by the processes of this machine, so that
+# every worker sees what another one invalidated, with nothing to install.
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": "cms",
+            "OPTIONS": {
+                # A cache that is down must slow the site, not break it.
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
+        }
+    }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+else:
+    # One folder per database: two databases served from one checkout never share entries.
+    _database = DATABASES["default"]
+    _database_id = hashlib.sha256(f"{_database.get('HOST')}:{_database.get('PORT')}:{_database['NAME']}".encode())
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache" / _database_id.hexdigest()[:12])),
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
+        }
+    }
+# Wagtail writes every rendition it looks up to the "renditions" cache: in the shared Redis when
+# there is one, else in each process's memory for five minutes (a file write per image per
+# request would cost more than the lookup saves).
+CACHES["renditions"] = (
+    {**CACHES["default"], "TIMEOUT": 3600}
+    if os.environ.get("REDIS_URL")
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "TIMEOUT": 300, "OPTIONS": {"MAX_ENTRIES": 2000}}
+)
+# What every page repeats (menus, footer, settings, the routes to home pages...) is kept in that
+# cache under a generation that changes whenever content is published or edited (core/cache.py);
+# entries of old generations expire after this many seconds.
+CONTENT_CACHE_TIMEOUT = int(os.environ.get("CONTENT_CACHE_TIMEOUT", str(24 * 3600)))
+
+# HTTP caching (core/middleware.py): responses that are the same for every anonymous visitor say
+# `Cache-Control: public, max-age=<HTTP_CACHE_MAX_AGE>, s-maxage=<HTTP_CACHE_S_MAXAGE>,
+# stale-while-revalidate=<...>`; shared caches keep them until publishing purges them.
+HTTP_CACHE_MAX_AGE = int(os.environ.get("HTTP_CACHE_MAX_AGE", "0"))
+HTTP_CACHE_S_MAXAGE = int(os.environ.get("HTTP_CACHE_S_MAXAGE", "600"))
+HTTP_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("HTTP_CACHE_STALE_WHILE_REVALIDATE", "60"))
+# The front cache that publishing purges (core/frontend_cache.py): VARNISH_URL is the address
+# Varnish listens on (PURGE requests are sent there, see deploy/varnish/default.vcl).
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("VARNISH_URL"):
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["VARNISH_URL"],
+    }
+# Purged URLs are computed for each language by core.frontend_cache (translated slugs differ), so
+# Wagtail must not rewrite one language's URL into the others.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Languages: en, tr, tk, ru by default; CMS_LANGUAGES="en,tr,tk,ru,uk,ka" extends the list.
+# The first language is the default one and the source of synchronised content.
+LANGUAGE_CODES = env_list("CMS_LANGUAGES", "en,tr,tk,ru")
+for _code in LANGUAGE_CODES:
+    if _code not in LANG_INFO:
+        raise ImproperlyConfigured(f"CMS_LANGUAGES: Django does not know the language {_code!r}.")
+LANGUAGES = [(code, LANG_INFO[code]["name_local"]) for code in LANGUAGE_CODES]
+LANGUAGE_CODE = LANGUAGE_CODES[0]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The admin speaks whatever languages Wagtail ships; only the site's own are offered.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [
+    (code, name) for code, name in LANGUAGES if code in {"en", "tr", "ru", "uk", "ka", "ro", "az"}
+] or LANGUAGES[:1]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Istanbul")
+USE_I18N = True
+USE_TZ = True
+
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_URL = "/static/"
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
+MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Email: console unless EMAIL_URL or EMAIL_HOST is set.
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+if os.environ.get("EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ["EMAIL_HOST"]
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+    EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+    EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+if os.environ.get("EMAIL_BACKEND"):
+    EMAIL_BACKEND = os.environ["EMAIL_BACKEND"]
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "network@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+STAFF_NOTIFICATION_EMAILS = env_list("STAFF_NOTIFICATION_EMAILS", "staff@localhost")
+# A provider's API instead of SMTP through django-anymail, e.g.
+#   EMAIL_BACKEND=anymail.backends.mailgun.EmailBackend ANYMAIL_MAILGUN_API_KEY=... ANYMAIL_MAILGUN_SENDER_DOMAIN=...
+# Every ANYMAIL_<NAME> variable becomes ANYMAIL["<NAME>"].
+ANYMAIL = {key.removeprefix("ANYMAIL_"): value for key, value in os.environ.items() if key.startswith("ANYMAIL_")}
+# Outgoing email is stored, then sent by a task (core/mail.py); failed sends are retried with a
+# growing delay up to this many attempts, by the task queue or `manage.py send_pending_emails`.
+OUTGOING_EMAIL_MAX_ATTEMPTS = int(os.environ.get("OUTGOING_EMAIL_MAX_ATTEMPTS", "5"))
+# Seconds after which a message still "sending" is taken to belong to a worker that died.
+OUTGOING_EMAIL_SENDING_TIMEOUT = int(os.environ.get("OUTGOING_EMAIL_SENDING_TIMEOUT", "600"))
+
+# Tasks: run at once in the embedded run; a real queue backend comes from TASK_BACKEND.
+TASKS = {"default": {"BACKEND": os.environ.get("TASK_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
+
+# Search: the database backend unless ELASTICSEARCH_URL is set (see search/backends.py).
+# Both analyse each language with its own rules; views only ask search.service, which falls
+# back to SEARCH_FALLBACK_BACKEND (kept up to date too) when Elasticsearch does not answer.
+SEARCH_DATABASE_BACKEND = {"BACKEND": "search.backends.LanguageDatabaseSearchBackend"}
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+if ELASTICSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends.LanguageElasticsearchSearchBackend",
+            "URLS": env_list("ELASTICSEARCH_URL"),
+            "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "network_"),
+            "TIMEOUT": int(os.environ.get("ELASTICSEARCH_TIMEOUT", "5")),
+            "OPTIONS": {"max_retries": 1, "retry_on_timeout": False},
+        },
+        "database": SEARCH_DATABASE_BACKEND,
+    }
+    SEARCH_FALLBACK_BACKEND = "database"
+else:
+    WAGTAILSEARCH_BACKENDS = {"default": SEARCH_DATABASE_BACKEND}
+    SEARCH_FALLBACK_BACKEND = None
+
+# reCAPTCHA only when both keys are set; the forms keep their honeypot and rate limit always.
+RECAPTCHA_PUBLIC_KEY = os.environ.get("RECAPTCHA_PUBLIC_KEY", "")
+RECAPTCHA_PRIVATE_KEY = os.environ.get("RECAPTCHA_PRIVATE_KEY", "")
+RECAPTCHA_ENABLED = bool(RECAPTCHA_PUBLIC_KEY and RECAPTCHA_PRIVATE_KEY)
+SILENCED_SYSTEM_CHECKS = ["django_recaptcha.recaptcha_test_key_error"]
+# Expressions of interest: submissions per address (client IP, and email) and period, counted in the
+# shared cache; the largest signed agreement (PDF) staff may upload.
+APPLICATION_RATE_LIMIT = os.environ.get("APPLICATION_RATE_LIMIT", "10/h")
+APPLICATION_AGREEMENT_MAX_SIZE = int(os.environ.get("APPLICATION_AGREEMENT_MAX_SIZE", str(10 * 1024 * 1024)))
+# Files only staff may download (signed agreements): outside MEDIA_ROOT, never served under MEDIA_URL.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "private"))
+
+# Newsletter: signups per client address (counted in the shared cache), lifetime of the
+# confirmation link (seconds), least time between two emails about one subscription
+# (seconds), and the number of recipients per sending batch (one task each).
+NEWSLETTER_SIGNUP_RATE = os.environ.get("NEWSLETTER_SIGNUP_RATE", "10/h")
+NEWSLETTER_CONFIRMATION_MAX_AGE = int(os.environ.get("NEWSLETTER_CONFIRMATION_MAX_AGE", str(7 * 24 * 3600)))
+NEWSLETTER_NOTIFY_INTERVAL = int(os.environ.get("NEWSLETTER_NOTIFY_INTERVAL", "600"))
+NEWSLETTER_BATCH_SIZE = int(os.environ.get("NEWSLETTER_BATCH_SIZE", "100"))
+
+# Twinning partner finder: requests and messages per client address, per email address and per
+# request (counted in the shared cache), the lifetime of the signed links (seconds), and the
+# Reply-To of relayed messages whose author keeps their address private (default: the site's).
+TWINNING_REQUEST_RATE = os.environ.get("TWINNING_REQUEST_RATE", "5/h")
+TWINNING_CONTACT_RATE = os.environ.get("TWINNING_CONTACT_RATE", "10/h")
+TWINNING_CONTACT_SENDER_RATE = os.environ.get("TWINNING_CONTACT_SENDER_RATE", "5/h")
+TWINNING_CONTACT_REQUEST_RATE = os.environ.get("TWINNING_CONTACT_REQUEST_RATE", "30/d")
+TWINNING_MANAGE_LINK_MAX_AGE = int(os.environ.get("TWINNING_MANAGE_LINK_MAX_AGE", str(3 * 365 * 86400)))
+TWINNING_REPLY_LINK_MAX_AGE = int(os.environ.get("TWINNING_REPLY_LINK_MAX_AGE", str(180 * 86400)))
+TWINNING_RELAY_REPLY_TO = os.environ.get("TWINNING_RELAY_REPLY_TO", "")
+
+WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Covenant of Mayors network")
+WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILEMBEDS_RESPONSIVE_HTML = True
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAILLOCALIZE_ENABLE_MACHINE_TRANSLATION = False
+WAGTAIL_ALLOW_UNICODE_SLUGS = True
+
+# Map tiles for the signatory map: a setting, not a hard-coded service.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = os.environ.get(
+    "MAP_TILE_ATTRIBUTION", '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+)
+
+# Feeds carry the full text of items unless FEEDS_FULL_TEXT is off.
+FEEDS_FULL_TEXT = env_bool("FEEDS_FULL_TEXT", True)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+}
+
+COUNTRIES_FIRST = ["TR", "TM"]

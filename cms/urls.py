@@ -1,0 +1,43 @@
+"""URLs in three groups: private (admin, documents), language-free public, and localized public."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from core import views as core_views
+from core.sitemaps import LocalizedPagesSitemap
+
+
+def sitemap_view(request):
+    return sitemap(request, sitemaps={"pages": LocalizedPagesSitemap(request)})
+
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap_view, name="sitemap"),
+    # Forms and other POST endpoints: one address whatever the language.
+    path("", include("network.applications.urls")),
+    path("", include("network.newsletter.urls")),
+    path("", include("network.twinning.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += i18n_patterns(
+    path("", include("search.urls")),
+    path("", include("network.news.urls")),
+    path("", include("network.agenda.urls")),
+    path("", include("signatories.urls")),
+    path("", include("network.supporters.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)

@@ -1,0 +1,18 @@
+"""Compile locale/*/LC_MESSAGES/*.po into .mo with polib (no GNU gettext needed)."""
+
+import polib
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Compile the project's gettext catalogues."
+
+    def handle(self, *args, **options):
+        for locale_path in settings.LOCALE_PATHS:
+            for po_path in sorted(locale_path.glob("*/LC_MESSAGES/*.po")):
+                catalogue = polib.pofile(str(po_path))
+                catalogue.save_as_mofile(str(po_path.with_suffix(".mo")))
+                self.stdout.write(
+                    f"{po_path.relative_to(settings.BASE_DIR)}: {catalogue.percent_translated()}% translated"
+                )

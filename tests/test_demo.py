@@ -1,0 +1,41 @@
+"""`manage.py load_demo`: the whole demo site, in every locale, loaded once however often it runs."""
+
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+
+pytestmark = pytest.mark.django_db
+
+
+def row_counts():
+    """Rows of every model of the project's own apps and of Wagtail's content tables."""
+    labels = {"core", "home", "news", "agenda", "supporters", "applications", "newsletter", "signatories"}
+    counts = {
+        model._meta.label: model.objects.count()
+        for model in apps.get_models()
+        if model._meta.app_label in labels and not model._meta.abstract
+    }
+    for label in ("wagtailcore.Page", "wagtailcore.Revision", "wagtailimages.Image", "wagtaildocs.Document"):
+        counts[label] = apps.get_model(label).objects.count()
+    return counts
+
+
+def test_demo_loads_every_locale_and_a_second_run_changes_nothing(client):
+    call_command("load_demo", stdout=StringIO())
+    after_first = row_counts()
+    second_output = StringIO()
+    call_command("load_demo", stdout=second_output)
+
+    assert row_counts() == after_first
+    assert "nothing changed" in second_output.getvalue()
+
+    for path in ("/en/", "/tr/", "/tk/", "/ru/", "/en/about/", "/tr/hakkimizda/", "/en/legal/", "/tr/yasal-uyari/"):
+        assert client.get(path).status_code == 200, path
+    supporters_in_turkmen = client.get("/tk/barada/goldayjy-bolmak/")
+    assert supporters_in_turkmen.status_code == 200
+    assert "Kim goşulyp biler?" in supporters_in_turkmen.content.decode()
+    sitemap = client.get("/sitemap.xml")
+    assert sitemap.status_code == 200
+    assert "/tr/hakkimizda/" in sitemap.content.decode()

@@ -1,0 +1,561 @@
+"""Performance: the query budget of every public page type, HTTP cache headers, the shared cache of
+the page chrome and its invalidation, routing, and the front-cache purge on publish.
+
+Query counts are those of a request after another one: the page chrome (menus, footer, settings,
+languages, routes) is then in the shared cache, as it is between two visits of a real site.
+"""
+
+from decimal import Decimal
+
+import pytest
+from bs4 import BeautifulSoup
+from django.conf import settings as django_settings
+from django.db import connection
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from wagtail.models import Page, PageViewRestriction, Site
+
+from bench.data import scale_content
+from core import cache as content_cache
+from core import routing
+from core.frontend_cache import RecordingBackend
+from core.translation import synchronise_trees, translate
+from home.models import Footer, MainMenu, SiteSettings
+from network.news.models import NewsPageRelatedEvent
+from signatories.models import SignatoryNetworkLink
+from tests.factories import FeedsPageFactory, SitemapPageFactory, StandardPageFactory, locale
+from tests.news_factories import (
+    AgendaIndexPageFactory,
+    EventPageFactory,
+    ImageFactory,
+    NewsCategoryFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+)
+from tests.newsletter_factories import NewsletterIndexPageFactory, NewsletterIssuePageFactory
+from tests.signatory_factories import (
+    MonitoringReportFactory,
+    SignatoryIndexPageFactory,
+    SignatoryPageFactory,
+    TwinningIndexPageFactory,
+    TwinningPageFactory,
+    add_partners,
+)
+from tests.supporter_factories import (
+    ExpressionOfInterestPageFactory,
+    SupporterIndexPageFactory,
+    SupporterPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+BUDGET = 12
+
+
+def link(page, label=""):
+    return ("link", {"page": page, "url": "", "label": label})
+
+
+@pytest.fixture
+def world(site_tree):
+    """One page of every public type, with what each shows (image, categories, reports, partners...)."""
+    home = site_tree["en"]
+    about = StandardPageFactory(parent=home, title="About", slug="about")
+    feeds = FeedsPageFactory(parent=home, title="RSS help", slug="rss-help")
+    sitemap = SitemapPageFactory(parent=home, title="Sitemap", slug="sitemap")
+    news_index = NewsIndexPageFactory(parent=home)
+    agenda = AgendaIndexPageFactory(parent=home)
+    directory = SignatoryIndexPageFactory(parent=home)
+    twinnings = TwinningIndexPageFactory(parent=home)
+    supporters = SupporterIndexPageFactory(parent=home)
+    newsletter = NewsletterIndexPageFactory(parent=home)
+    translate(news_index, locale("tr"), {"News": "Haberler", "news": "haberler"})
+
+    event = EventPageFactory(parent=agenda, title="Partner-finding day")
+    climate = NewsCategoryFactory(name="Climate", slug="climate")
+    news = NewsPageFactory(
+        parent=news_index, title="Study visit", categories=[climate], lead_image=ImageFactory(), lead_image_alt="Muğla"
+    )
+    NewsPageRelatedEvent.objects.create(page=news, event=event)
+    news.save_revision().publish()
+
+    supporter = SupporterPageFactory(parent=supporters, title="Union of Provinces", services=["training"])
+    form = ExpressionOfInterestPageFactory(parent=supporters)
+    konak = SignatoryPageFactory(
+        parent=directory,
+        title="Konak",
+        commitment_2030=True,
+        target_2030_percent=40,
+        baseline_year=2012,
+        baseline_emissions=Decimal("120000"),
+    )
+    for year in (2016, 2020):
+        MonitoringReportFactory(page=konak, year=year)
+    SignatoryNetworkLink.objects.create(page=konak, role="supporter", supporter_page=supporter)
+    sinaia = SignatoryPageFactory(parent=directory, title="Sinaia", country="RO")
+    twinning = add_partners(TwinningPageFactory(parent=twinnings, title="Konak and Sinaia"), konak, sinaia)
+    issue = NewsletterIssuePageFactory(parent=newsletter, title="Spring 2019")
+
+    MainMenu.objects.create(locale=locale("en"), links=[link(about), link(news_index), link(directory)])
+    Footer.objects.create(locale=locale("en"), links=[link(feeds), link(sitemap)], funding_disclaimer="With the EU")
+    synchronise_trees()
+    return {
+        "home": home,
+        "standard page": about,
+        "RSS help": feeds,
+        "sitemap page": sitemap,
+        "news index": news_index,
+        "news item": news,
+        "agenda index": agenda,
+        "event": event,
+        "directory": directory,
+        "signatory profile": konak,
+        "twinning index": twinnings,
+        "twinning": twinning,
+        "supporter index": supporters,
+        "supporter profile": supporter,
+        "expression of interest": form,
+        "newsletter index": newsletter,
+        "newsletter issue": issue,
+    }
+
+
+def fill(world, count):
+    """`count` more of every listed item, in every language (bulk, as the benchmark's data set)."""
+    scale_content({"signatories": count, "news": count, "events": count, "supporters": count})
+    for number in range(count):
+        NewsletterIssuePageFactory(parent=world["newsletter index"], slug=f"bulk-{number}")
+        TwinningPageFactory(
+            parent=world["twinning index"], slug=f"bulk-{number}", programme=world["twinning"].programme
+        )
+
+
+def urls(world):
+    pages = {name: page.url for name, page in world.items()}
+    directory, news = pages["directory"], pages["news index"]
+    return {
+        **pages,
+        "news index, filtered": news + "?category=climate&type=news",
+        "news index, Turkish": "/tr/haberler/",
+        "agenda index, past": pages["agenda index"] + "?when=past",
+        "directory, filtered": directory + "?country=TR&commitment=commitment_2030&sort=-population",
+        "directory, page 2": directory + "?page=2",
+        "search": "/en/search/?q=climate",
+        "news RSS": "/en/feeds/news/rss/",
+        "news Atom": "/en/feeds/news/atom/",
+        "agenda RSS": "/en/feeds/agenda/rss/",
+        "agenda iCalendar": "/en/feeds/agenda/agenda.ics",
+        "404": "/en/no-such-page/",
+    }
+
+
+def queries_of(client, url):
+    """Queries of the second of two requests to `url`."""
+    first = client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == first.status_code
+    assert response.status_code == (404 if url.endswith("no-such-page/") else 200), url
+    return len(queries)
+
+
+#: The queries of each page type, the same for 5 and for 50 listed items.
+EXPECTED_QUERIES = {
+    "home": 1,
+    "standard page": 1,
+    "RSS help": 5,
+    "sitemap page": 3,
+    "news index": 5,
+    "news index, filtered": 5,
+    "news index, Turkish": 5,
+    "news item": 5,
+    "agenda index": 2,
+    "agenda index, past": 2,
+    "event": 4,
+    "directory": 2,
+    "directory, filtered": 2,
+    "directory, page 2": 2,
+    "signatory profile": 10,
+    "twinning index": 9,
+    "twinning": 10,
+    "supporter index": 7,
+    "supporter profile": 6,
+    "expression of interest": 1,
+    "newsletter index": 2,
+    "newsletter issue": 1,
+    "search": 12,
+    "news RSS": 4,
+    "news Atom": 4,
+    "agenda RSS": 4,
+    "agenda iCalendar": 4,
+    "404": 4,
+}
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_every_public_page_type_renders_in_a_fixed_small_number_of_queries(client, world, count):
+    fill(world, count)
+    measured = {name: queries_of(client, url) for name, url in urls(world).items()}
+    assert measured == EXPECTED_QUERIES
+    assert max(measured.values()) <= BUDGET
+
+
+def test_after_a_publish_the_chrome_costs_a_few_queries_once(client, world):
+    client.get("/en/")
+    NewsPageFactory(parent=world["news index"], title="Fresh news")  # a new generation of the shared cache
+    with CaptureQueriesContext(connection) as cold:
+        client.get("/en/")
+    cold = len(cold)
+    with CaptureQueriesContext(connection) as warm:
+        client.get("/en/")
+    assert (cold, len(warm)) == (15, 1)
+
+
+# HTTP caching ------------------------------------------------------------------------------------
+
+
+def cache_control(response):
+    return {part.strip() for part in response.get("Cache-Control", "").split(",") if part.strip()}
+
+
+PUBLIC = {"public", "max-age=0", "s-maxage=600", "stale-while-revalidate=60"}
+PRIVATE = {"private", "no-cache", "no-store", "must-revalidate", "max-age=0"}
+
+
+@pytest.mark.parametrize(
+    "name", ["home", "news index", "news item", "event", "directory", "signatory profile", "supporter profile"]
+)
+def test_anonymous_pages_may_be_kept_by_shared_caches(client, world, name):
+    response = client.get(world[name].url)
+    assert response.status_code == 200
+    assert cache_control(response) == PUBLIC
+    assert response["Vary"] == "Cookie"  # signed-in visitors see the user bar
+    assert not response.cookies
+
+
+@pytest.mark.parametrize(
+    "url", ["/en/feeds/news/rss/", "/en/feeds/news/atom/", "/en/feeds/agenda/rss/", "/en/feeds/agenda/agenda.ics"]
+)
+def test_feeds_may_be_kept_by_shared_caches(client, world, url):
+    response = client.get(url)
+    assert cache_control(response) == PUBLIC
+    assert "Cookie" not in response.get("Vary", "")
+    assert response["ETag"]
+
+
+def test_a_missing_page_is_public_too_and_purged_when_a_page_takes_its_address(client, world):
+    response = client.get("/en/no-such-page/")
+    assert response.status_code == 404
+    assert cache_control(response) == PUBLIC
+
+
+def test_the_sitemap_and_robots_are_public(client, world):
+    assert cache_control(client.get("/sitemap.xml")) == PUBLIC
+    assert cache_control(client.get("/robots.txt")) == {"public", "max-age=86400"}
+
+
+def test_a_signed_in_visitor_is_never_served_a_shared_copy(client, world, admin_user):
+    client.force_login(admin_user)
+    response = client.get(world["news item"].url)
+    assert response.status_code == 200
+    assert cache_control(response) == PRIVATE
+
+
+def test_a_visitor_with_a_session_gets_a_private_page(client, world):
+    client.cookies[django_settings.SESSION_COOKIE_NAME] = "anything"
+    assert cache_control(client.get(world["home"].url)) == PRIVATE
+
+
+def test_a_form_with_a_csrf_token_is_never_shared(client, world):
+    response = client.get(world["expression of interest"].url)
+    assert response.status_code == 200
+    assert 'name="csrfmiddlewaretoken"' in response.content.decode()
+    assert "public" not in cache_control(response)
+    assert "private" in cache_control(response)
+
+
+def test_the_footer_signup_form_carries_no_token_so_pages_stay_cacheable(client, world):
+    html = client.get(world["home"].url).content.decode()
+    assert 'id="footer-newsletter-email"' in html
+    assert "csrfmiddlewaretoken" not in html
+
+
+def test_search_results_are_not_shared(client, world):
+    # Every search is counted in the query log (search/views.py), so each one must reach the site.
+    assert "no-store" in cache_control(client.get("/en/search/?q=climate"))
+
+
+def test_previews_and_the_admin_are_never_cached(client, world, admin_user):
+    client.force_login(admin_user)
+    admin = client.get("/admin/")
+    assert "no-cache" in cache_control(admin) and "public" not in cache_control(admin)
+    preview = client.get(f"/admin/pages/{world['news item'].pk}/edit/preview/")
+    assert preview.status_code == 200
+    assert "public" not in cache_control(preview)
+    assert "private" in cache_control(preview) or "no-cache" in cache_control(preview)
+
+
+def test_post_answers_are_private(client, world):
+    response = client.post("/newsletter/subscribe/", {"email": "reader@example.org", "language": "en"})
+    assert "public" not in cache_control(response)
+
+
+def test_a_restricted_page_asks_for_its_password_and_is_not_shared(client, world):
+    page = world["standard page"]
+    assert client.get(page.url).status_code == 200
+    assert page.url in sitemap_links(client, world)
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="s3cret")
+    response = client.get(page.url)
+    assert response.status_code == 200
+    assert 'name="password"' in response.content.decode()
+    assert "public" not in cache_control(response)
+    # ...and restricted pages leave the listings that use .public()
+    assert page.url not in sitemap_links(client, world)
+
+
+def sitemap_links(client, world):
+    main = BeautifulSoup(client.get(world["sitemap page"].url).content, "html.parser").find("main")
+    return {anchor["href"] for anchor in main.find_all("a")}
+
+
+# The shared cache of the chrome ---------------------------------------------------------------------
+
+
+def test_a_menu_change_shows_at_the_next_request(client, world):
+    assert ">About</a>" in client.get("/en/").content.decode()
+    menu = MainMenu.objects.get(locale=locale("en"))
+    menu.links = [link(world["standard page"], "Who we are")]
+    menu.save()
+    html = client.get("/en/").content.decode()
+    assert ">Who we are</a>" in html and ">About</a>" not in html
+
+
+def test_a_published_title_shows_in_the_menus_of_every_page(client, world):
+    client.get("/en/news/")
+    about = world["standard page"]
+    about.title = "About the network"
+    about.save_revision().publish()
+    assert ">About the network</a>" in client.get("/en/news/").content.decode()
+
+
+def test_site_settings_show_in_the_footer_at_the_next_request(client, world):
+    client.get("/en/")
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.contact_email = "hello@network.example"
+    site_settings.save()
+    assert "mailto:hello@network.example" in client.get("/en/").content.decode()
+
+
+def test_every_process_sees_a_change_made_by_another(client, world):
+    """Processes share the generation (in the shared cache), each keeps its own copies in memory."""
+    client.get("/en/")
+    before = content_cache.generation()
+    content_cache.clear_local()  # as if another process served the next request
+    assert content_cache.generation() == before
+    menu = MainMenu.objects.get(locale=locale("en"))
+    menu.links = [link(world["standard page"], "Changed elsewhere")]
+    menu.save()
+    assert content_cache.generation() != before
+    assert ">Changed elsewhere</a>" in client.get("/en/").content.decode()
+
+
+# Routing -------------------------------------------------------------------------------------------
+
+
+def wagtail_route(request, path):
+    """What Wagtail's own routing finds, for comparison."""
+    site = Site.objects.get(is_default_site=True)
+    components = [component for component in path.split("/") if component]
+    try:
+        return site.root_page.localized.specific.route(request, components)
+    except Exception as error:
+        return type(error)
+
+
+@pytest.mark.parametrize(
+    ("language", "path"),
+    [
+        ("en", ""),
+        ("en", "about/"),
+        ("en", "news/"),
+        ("en", "news/study-visit/"),
+        ("tr", "haberler/study-visit/"),
+        ("ru", "news/study-visit/"),
+        ("en", "signatories/"),
+        ("en", "signatories/konak/"),
+        ("en", "signatories/data/csv/"),
+        ("en", "signatories/data/"),
+        ("en", "news/no-such-item/"),
+        ("en", "no-such-page/"),
+        ("tr", "news/"),
+    ],
+)
+def test_routing_finds_what_wagtail_finds(world, language, path):
+    request = RequestFactory().get(f"/{language}/{path}", HTTP_HOST="testserver")
+    with translation.override(language):
+        expected = wagtail_route(request, path)
+        try:
+            found = routing.route(request, path)
+        except Exception as error:
+            found = type(error)
+        # twice: the second time from the cache of routes
+        try:
+            again = routing.route(request, path)
+        except Exception as error:
+            again = type(error)
+    if isinstance(expected, type):
+        assert found is expected and again is expected
+        return
+    for result in (found, again):
+        page, args, _kwargs = result
+        assert (page.pk, type(page)) == (expected[0].pk, type(expected[0]))
+        assert page.locale.language_code == expected[0].locale.language_code
+        assert [getattr(arg, "__name__", arg) for arg in args] == [getattr(arg, "__name__", arg) for arg in expected[1]]
+
+
+def test_a_draft_is_not_served_and_its_publication_is(client, world):
+    draft = StandardPageFactory(parent=world["home"], title="Soon", slug="soon", live=False)
+    assert client.get("/en/soon/").status_code == 404
+    draft.save_revision().publish()
+    assert client.get("/en/soon/").status_code == 200
+
+
+# Front-cache purge ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def purged(settings):
+    settings.WAGTAILFRONTENDCACHE = {"test": {"BACKEND": "core.frontend_cache.RecordingBackend"}}
+    RecordingBackend.purged.clear()
+    yield RecordingBackend.purged
+    RecordingBackend.purged.clear()
+
+
+def feeds_of(language):
+    base = f"http://testserver/{language}/feeds/"
+    news = ["news/rss/", "news/atom/", "news/category/climate/rss/", "news/category/climate/atom/"]
+    news += [
+        f"news/type/{kind}/{form}/"
+        for kind in ("news", "community", "city_story", "funding_call")
+        for form in ("rss", "atom")
+    ]
+    return {base + path for path in [*news, "agenda/rss/", "agenda/agenda.ics"]}
+
+
+def test_publishing_purges_the_page_its_index_the_home_and_the_feeds_in_every_language(
+    world, purged, django_capture_on_commit_callbacks
+):
+    news = world["news item"]
+    with django_capture_on_commit_callbacks(execute=True):
+        news.title = "Study visit to Belgium"
+        news.save_revision().publish()
+        assert purged == []  # nothing before the commit: a cache refilled at once would get the old page
+    expected = set()
+    for language, index in (("en", "news"), ("tr", "haberler"), ("tk", "news"), ("ru", "news")):
+        expected |= {
+            f"http://testserver/{language}/",
+            f"http://testserver/{language}/{index}/",
+            f"http://testserver/{language}/{index}/study-visit/",
+        }
+        expected |= feeds_of(language)
+    assert set(purged) == expected
+    assert len(purged) == len(expected)  # each once
+
+
+def test_publishing_a_translation_purges_its_own_language_only(world, purged, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        translate(world["news item"], locale("tr"), {"Study visit": "Çalışma ziyareti"})
+    assert purged
+    assert {url.split("/")[3] for url in purged} == {"tr"}
+    assert "http://testserver/tr/haberler/study-visit/" in purged
+    assert "http://testserver/tr/haberler/" in purged
+
+
+def test_unpublishing_purges_the_same_addresses(world, purged, django_capture_on_commit_callbacks):
+    event = world["event"]
+    with django_capture_on_commit_callbacks(execute=True):
+        event.unpublish()
+    assert "http://testserver/en/agenda/partner-finding-day/" in purged
+    assert "http://testserver/en/agenda/" in purged
+    assert "http://testserver/ru/agenda/partner-finding-day/" in purged
+    assert "http://testserver/en/feeds/agenda/agenda.ics" in purged
+
+
+def test_moving_a_page_purges_its_old_and_new_addresses(world, purged, django_capture_on_commit_callbacks):
+    about = world["standard page"]
+    target = StandardPageFactory(parent=world["home"], title="Network", slug="network")
+    purged.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        about.move(target, pos="last-child")
+    assert "http://testserver/en/about/" in purged
+    assert "http://testserver/en/network/about/" in purged
+    assert "http://testserver/en/network/" in purged
+
+
+def test_a_new_slug_purges_the_old_address(world, purged, django_capture_on_commit_callbacks):
+    about = world["standard page"]
+    with django_capture_on_commit_callbacks(execute=True):
+        about.slug = "who-we-are"
+        about.save_revision().publish()
+    assert "http://testserver/en/about/" in purged
+    assert "http://testserver/en/who-we-are/" in purged
+
+
+def test_nothing_is_purged_without_a_front_cache(world, settings, django_capture_on_commit_callbacks):
+    settings.WAGTAILFRONTENDCACHE = {}
+    RecordingBackend.purged.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        world["news item"].save_revision().publish()
+    assert RecordingBackend.purged == []
+
+
+# The benchmark's data set ---------------------------------------------------------------------------
+
+
+def test_the_benchmark_scales_every_listed_type_in_every_language(world, languages):
+    from network.agenda.models import EventPage
+    from network.supporters.models import SupporterPage
+
+    added = scale_content({"signatories": 3, "news": 2, "events": 4, "supporters": 5})
+    assert added == {"signatories": 3, "news": 2, "events": 4, "supporters": 5}
+    generated = SupporterPage.objects.filter(slug__startswith="bench-")
+    assert generated.count() == 5 * len(languages)
+    assert generated.values("translation_key").distinct().count() == 5
+    assert EventPage.objects.filter(slug__startswith="bench-", locale=locale("tr")).count() == 4
+    assert scale_content({"signatories": 3, "news": 2, "events": 4, "supporters": 5}) == dict.fromkeys(added, 0)
+    assert Page.find_problems() == ([], [], [], [], [])
+
+
+WRK_OUTPUT = """Running 10s test @ http://127.0.0.1:8000/en/
+  2 threads and 8 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency    24.95ms    6.12ms  70.31ms   81.20%
+    Req/Sec   160.71     20.31   210.00     68.00%
+  Latency Distribution
+     50%   23.84ms
+     75%   27.01ms
+     90%   31.98ms
+     99%    1.05s
+  3212 requests in 10.01s, 22.01MB read
+  Socket errors: connect 0, read 0, write 0, timeout 2
+Requests/sec:    320.88
+Transfer/sec:      2.20MB
+"""
+
+
+def test_the_benchmark_reads_wrk_and_prints_one_table():
+    from bench.run import parse_wrk, table
+
+    result = parse_wrk(WRK_OUTPUT)
+    assert result == {
+        "rps": 320.9,
+        "p50_ms": 23.84,
+        "p99_ms": 1050.0,
+        "errors": "connect 0, read 0, write 0, timeout 2",
+    }
+    row = {"name": "home", "url": "/en/", **result, "queries": 1, "bytes": 6964, "ratio": 0.21}
+    lines = table([row], "Uncached").splitlines()
+    assert lines[0] == "Uncached"
+    assert lines[1].split() == ["URL", "req/s", "p50", "ms", "p99", "ms", "queries", "bytes", "ratio"]
+    assert lines[2].split() == ["home:", "/en/", "321", "23.8", "1050.0", "1", "6964", "0.21"]

@@ -41,3 +41,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+# A lost database gets a translated 503 page that needs no database (core/errors.py).
+handler500 = "core.errors.server_error"

@@ -120,6 +120,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# When the database is down, requests get a 503 page (core/errors.py) with this Retry-After
+# (seconds); a worker waits at most DB_CONNECT_TIMEOUT seconds for PostgreSQL to answer. After an
+# outage each process reconnects by itself: a failed connection is closed at the end of its
+# request, and a persistent one (DB_CONN_MAX_AGE > 0) is checked before reuse (health checks).
+SERVICE_UNAVAILABLE_RETRY_AFTER = int(os.environ.get("SERVICE_UNAVAILABLE_RETRY_AFTER", "60"))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "5"))
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set, shared by every process and machine (page chrome, rate-limit
@@ -209,7 +218,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")

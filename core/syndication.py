@@ -1,6 +1,7 @@
 """What every feed of the site shares: the locale's language, absolute URLs, stable ids, conditional GET.
 
-Used by the news feeds (RSS 2.0, Atom) and the agenda feeds (RSS, iCalendar).
+Used by the news feeds (RSS 2.0, Atom) and the agenda feeds (RSS, iCalendar); core/feeds.py
+lists them for the RSS help page.
 """
 
 import datetime

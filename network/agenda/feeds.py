@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from core.feeds import ICALENDAR, RSS, FeedLink
-from network.news.syndication import FEED_ITEMS, LocalizedFeed, absolutize, active_locale, section_index, validators
+from core.syndication import FEED_ITEMS, LocalizedFeed, absolutize, active_locale, section_index, validators
 
 from .models import AgendaIndexPage, EventPage
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from icalendar import Calendar, Event, vCalAddress
 
-from network.news.syndication import conditional_response, freshness, validators
+from core.syndication import conditional_response, freshness, validators
 
 from .feeds import CALENDAR_EVENTS, agenda_scope
 

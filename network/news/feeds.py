@@ -15,9 +15,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from core.feeds import ATOM, RSS, FeedLink
+from core.syndication import FEED_ITEMS, LocalizedFeed, absolutize, active_locale, freshness, section_index
 
 from .models import NewsCategory, NewsIndexPage, NewsPage, NewsType
-from .syndication import FEED_ITEMS, LocalizedFeed, absolutize, active_locale, freshness, section_index
 
 FEED_IMAGE = "width-800"
 

@@ -17,6 +17,9 @@ def sitemap_view(request):
 
 
 urlpatterns = [
+    # The admin's sign-in and password reset, rate-limited, in place of Wagtail's own routes.
+    path("admin/login/", core_views.admin_login, name="wagtailadmin_login"),
+    path("admin/password_reset/", core_views.admin_password_reset, name="wagtailadmin_password_reset"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),

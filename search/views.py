@@ -10,10 +10,13 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale
 
+from core.ratelimits import rate_limit
+
 from . import service
 
 
 @require_safe
+@rate_limit("search", "SEARCH_RATE_LIMIT")
 @never_cache  # every search is counted in the query log and may carry promotions just edited
 def search(request):
     locale = Locale.get_active()
@@ -42,6 +45,7 @@ def search(request):
 
 
 @require_safe
+@rate_limit("search-autocomplete", "AUTOCOMPLETE_RATE_LIMIT", as_json=True)  # outside: its 429 is never cached
 @cache_control(public=True, max_age=300)
 def autocomplete(request):
     locale = Locale.get_active()

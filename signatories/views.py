@@ -14,6 +14,7 @@ from django.http import StreamingHttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from core import cache as content_cache
+from core.ratelimits import limited, too_many_requests
 
 from .charts import progress_chart
 from .countries import country_choices, is_country_code
@@ -120,6 +121,8 @@ def _export_rows(index, request):
 
 
 def export_csv(index, request):
+    if limited(request, "open-data", settings.OPEN_DATA_RATE_LIMIT):
+        return too_many_requests(request)
     _queryset, rows = _export_rows(index, request)
     response = StreamingHttpResponse(csv_lines(rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="signatories-{index.locale.language_code}.csv"'
@@ -127,6 +130,8 @@ def export_csv(index, request):
 
 
 def export_json(index, request):
+    if limited(request, "open-data", settings.OPEN_DATA_RATE_LIMIT):
+        return too_many_requests(request)
     queryset, rows = _export_rows(index, request)
     response = StreamingHttpResponse(json_chunks(queryset.count(), rows), content_type="application/json")
     response["Content-Disposition"] = f'attachment; filename="signatories-{index.locale.language_code}.json"'
@@ -134,6 +139,8 @@ def export_json(index, request):
 
 
 def export_geojson(index, request):
+    if limited(request, "map-data", settings.MAP_DATA_RATE_LIMIT):
+        return too_many_requests(request)
     _queryset, rows = _export_rows(index, request)
     return StreamingHttpResponse(geojson_chunks(rows), content_type="application/geo+json")
 

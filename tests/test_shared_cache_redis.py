@@ -87,13 +87,4 @@ def test_every_process_reads_the_chrome_generation_from_redis(client, site_tree,
     assert other.get(content_cache.GENERATION_KEY) not in (None, token)
 
 
-def test_rate_limit_counters_are_shared_through_redis(redis_cache):
-    from network.applications import ratelimit
-
-    assert ratelimit.hit("test", "192.0.2.1", "2/h")
-    assert ratelimit.hit("test", "192.0.2.1", "2/h")
-    other = another_process_cache(redis_cache)
-    counters = other.keys("applications:rate:test:*")
-    assert len(counters) == 1
-    assert other.get(counters[0]) == 2
-    assert not ratelimit.hit("test", "192.0.2.1", "2/h")
+# Rate-limit counters in Redis, shared by processes: tests/test_rate_limits.py.

@@ -6,7 +6,9 @@ serves the embedded run (SQLite, database search, local-memory cache, console em
 
 import hashlib
 import os
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.conf.locale import LANG_INFO
@@ -77,6 +79,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (the public one, or the admin's) and Permissions-Policy on every response.
+    "core.security.ContentSecurityPolicyMiddleware",
+    "core.security.PermissionsPolicyMiddleware",
+    "core.ratelimits.RetryAfterMiddleware",
     # Sees every response last: public only what is the same for every anonymous visitor.
     "core.middleware.CacheControlMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -228,6 +234,10 @@ STORAGES = {
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# The largest request body that is not a file upload (form fields, JSON); files have their own
+# limits (documents, images, signed agreements), and the web server in front should refuse any
+# body larger than the largest of them.
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", str(2_621_440)))
 
 # Email: console unless EMAIL_URL or EMAIL_HOST is set.
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
@@ -312,10 +322,18 @@ TWINNING_RELAY_REPLY_TO = os.environ.get("TWINNING_RELAY_REPLY_TO", "")
 
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Covenant of Mayors network")
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
+# Uploads. Documents: office and data formats only (no HTML, SVG or scripts), served by Django
+# (never straight from storage) with `Content-Security-Policy: default-src 'none'` and nosniff; only
+# PDFs open in the browser, everything else is a download (Content-Disposition: attachment).
+# Images: raster formats only (Wagtail checks the content matches the extension; no SVG).
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENT_MAX_UPLOAD_SIZE", str(20 * 1024 * 1024)))
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("IMAGE_MAX_UPLOAD_SIZE", str(10 * 1024 * 1024)))
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", str(60_000_000)))
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILLOCALIZE_ENABLE_MACHINE_TRANSLATION = False
@@ -326,6 +344,109 @@ MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z
 MAP_TILE_ATTRIBUTION = os.environ.get(
     "MAP_TILE_ATTRIBUTION", '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
 )
+
+
+def csp_source(url):
+    """The CSP source of an absolute URL ('https://{s}.tile.example.org/{z}/...' -> 'https://*.tile.example.org'),
+    None for a relative one (served by the site itself)."""
+    parts = urlsplit(url)
+    if not parts.netloc:
+        return None
+    host = re.sub(r"^[^.]*\{[^}]*\}[^.]*", "*", parts.netloc)
+    return f"{parts.scheme or 'https'}://{host}"
+
+
+# Security headers. Content-Security-Policy (django-csp, core/security.py): on the public site and
+# the admin login, scripts, styles sheets, fonts and requests only from the site itself, no inline
+# script, no plugin, no framing by another site, forms posted only to the site. Inline style
+# *attributes* are allowed (not <style> elements): Wagtail's responsive embeds set their ratio in
+# one, and Leaflet and reCAPTCHA set them on the elements they build; they cannot run code.
+_media_sources = [source for source in {csp_source(MEDIA_URL), csp_source(STATIC_URL)} if source]
+CSP_MAP_TILE_SOURCE = csp_source(MAP_TILE_URL)
+# Hosts whose players may be embedded in pages (Wagtail embeds are iframes of the provider).
+CSP_FRAME_SOURCES = env_list(
+    "CSP_FRAME_SOURCES", "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com"
+)
+# reCAPTCHA's script and its challenge frame, where the keys are set (Google's documented sources).
+_recaptcha_scripts = ["https://www.google.com/recaptcha/", "https://www.gstatic.com/recaptcha/"]
+_recaptcha_frames = ["https://www.google.com/recaptcha/", "https://recaptcha.google.com/recaptcha/"]
+_public_images = ["'self'", "data:", *_media_sources, *filter(None, [CSP_MAP_TILE_SOURCE])]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", *(_recaptcha_scripts if RECAPTCHA_ENABLED else [])],
+        "style-src": ["'self'", *_media_sources],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": _public_images,
+        "font-src": ["'self'", *_media_sources],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'", *_media_sources],
+        "frame-src": [*CSP_FRAME_SOURCES, *(_recaptcha_frames if RECAPTCHA_ENABLED else [])] or ["'none'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# The signed-in admin: Wagtail's editing interface still runs inline scripts (inline panels, date
+# pickers) and sets inline styles, so scripts and styles may be inline there; it frames its own
+# previews. Only staff reach it, after the login page, which keeps the public policy.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'", *_media_sources],
+        "style-src-attr": None,
+        "img-src": [*_public_images, "blob:"],
+        "frame-src": ["'self'", *CSP_FRAME_SOURCES],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# Browser features no page of the site uses, refused to the site and to what it embeds.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"  # the admin's preview views allow their own origin themselves
+# Staff avatars are not fetched from Gravatar: it would tell a third party who works in the admin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Sessions (only staff and invited supporters have one) end when the browser closes, or, when
+# "remember me" was ticked at sign-in, after SESSION_COOKIE_AGE seconds without a request (every
+# request renews them).
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 3600)))
+SESSION_SAVE_EVERY_REQUEST = True
+
+# Rate limits (core/ratelimits.py), per client address, counted in the shared cache. The address is
+# REMOTE_ADDR, or the last address of CLIENT_IP_HEADER when a proxy of ours sets it (e.g.
+# HTTP_X_FORWARDED_FOR behind Varnish or nginx: otherwise every visitor would share the proxy's count).
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+RATELIMIT_IP_META_KEY = "core.ratelimits.client_ip"
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_FAIL_OPEN = True  # a cache that is down must not refuse every visitor
+SEARCH_RATE_LIMIT = os.environ.get("SEARCH_RATE_LIMIT", "60/m")
+AUTOCOMPLETE_RATE_LIMIT = os.environ.get("AUTOCOMPLETE_RATE_LIMIT", "240/m")
+# Full exports (CSV, JSON) cost a query over every signatory; the GeoJSON is fetched by the map of
+# every directory page, so it has a limit of its own.
+OPEN_DATA_RATE_LIMIT = os.environ.get("OPEN_DATA_RATE_LIMIT", "60/h")
+MAP_DATA_RATE_LIMIT = os.environ.get("MAP_DATA_RATE_LIMIT", "600/h")
+# Admin sign-in and password reset attempts (POSTs), per client address and per user name.
+ADMIN_LOGIN_RATE_LIMIT = os.environ.get("ADMIN_LOGIN_RATE_LIMIT", "10/15m")
+ADMIN_LOGIN_USERNAME_RATE_LIMIT = os.environ.get("ADMIN_LOGIN_USERNAME_RATE_LIMIT", "20/h")
+PASSWORD_RESET_RATE_LIMIT = os.environ.get("PASSWORD_RESET_RATE_LIMIT", "5/h")
 
 # Feeds carry the full text of items unless FEEDS_FULL_TEXT is off.
 FEEDS_FULL_TEXT = env_bool("FEEDS_FULL_TEXT", True)

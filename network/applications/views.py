@@ -7,13 +7,15 @@ failed spam check or too many submissions, and after success a redirect to the p
 route.
 """
 
+from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from . import ratelimit
+from core.ratelimits import by_value, limited
+
 from .forms import HONEYPOT_FIELD, ExpressionOfInterestForm
 from .models import ExpressionOfInterestPage
 from .transitions import submit_application
@@ -49,7 +51,7 @@ def submit_expression_of_interest(request, page_id):
     language = page.locale.language_code
     with translation.override(language):
         request.LANGUAGE_CODE = language
-        if not ratelimit.hit("ip", ratelimit.client_address(request)):
+        if limited(request, "applications", settings.APPLICATION_RATE_LIMIT):
             return _render(request, page, _unvalidated_copy(request.POST, language), status=429, problem=RATE_LIMITED)
         if (request.POST.get(HONEYPOT_FIELD) or "").strip():
             return _render(request, page, ExpressionOfInterestForm(language=language), status=400, problem=HONEYPOT)
@@ -57,7 +59,8 @@ def submit_expression_of_interest(request, page_id):
         if not form.is_valid():
             problem = CAPTCHA if "captcha" in form.errors else ""
             return _render(request, page, form, status=400 if problem else 200, problem=problem)
-        if not ratelimit.hit("email", form.cleaned_data["email"].lower()):
+        email = form.cleaned_data["email"].lower()
+        if limited(request, "applications-email", settings.APPLICATION_RATE_LIMIT, key=by_value(email)):
             return _render(request, page, _unvalidated_copy(request.POST, language), status=429, problem=RATE_LIMITED)
         submit_application(form, language=language, form_page=page)
         return HttpResponseRedirect(page.get_url(request) + page.reverse_subpage("thanks"))

@@ -22,8 +22,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
-from django_ratelimit.core import is_ratelimited
 from wagtail.models import Page, Site
+
+from core.ratelimits import limited
 
 from . import subscriptions
 from .forms import PreferencesForm, SubscribeForm
@@ -94,14 +95,7 @@ def subscribe(request):
         return HttpResponseRedirect(page.url if page else "/")
 
     language = supported_language(request.POST.get("ui_language"), default=request_language(request))
-    if is_ratelimited(
-        request,
-        group="newsletter-signup",
-        key="ip",
-        rate=settings.NEWSLETTER_SIGNUP_RATE,
-        method="POST",
-        increment=True,
-    ):
+    if limited(request, "newsletter-signup", settings.NEWSLETTER_SIGNUP_RATE):
         with translation.override(language):
             title, message = (
                 _("Too many attempts"),

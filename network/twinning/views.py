@@ -7,7 +7,7 @@ Language-free endpoints (urls.py), like the other forms of the site: the forms p
 the id of the page they are on, so the answer is in that page's language; the signed links of
 the emails (manage a request, answer a message, report abuse) are shown in the language of
 the person they were sent to. Every POST is rate-limited per client address in the shared
-cache (django-ratelimit), the forms carry a honeypot and, with keys, reCAPTCHA; nothing is
+cache (core.ratelimits), the forms carry a honeypot and, with keys, reCAPTCHA; nothing is
 stored from a rejected form.
 """
 
@@ -22,8 +22,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
-from django_ratelimit.core import is_ratelimited
 
+from core.ratelimits import by_value, limited
 from signatories.models import SignatoryPage
 from signatories.views import twinnings_of
 
@@ -63,19 +63,6 @@ CAPTCHA = "captcha"
 CLOSED = "closed"
 
 Direction = relay.Direction
-
-
-def limited(request, group, rate, key="ip"):
-    """Count this POST against `rate` for `key`; True once the limit is passed."""
-    hit = is_ratelimited(request, group=group, key=key, rate=rate, method="POST", increment=True)
-    if hit:
-        logger.warning("Rate limit %s reached (%s).", group, rate)
-    return hit
-
-
-def by_value(value):
-    """A django-ratelimit key function counting per `value` (an address, a request) instead of per IP."""
-    return lambda _group, _request: value
 
 
 def unvalidated_copy(form_class, data, **kwargs):
@@ -233,7 +220,8 @@ def authority_suggestions(page, request, signatory_id):
 def _chosen_signatory(request, page):
     """The signatory a request is started for (?authority=<id>), in any locale; None if not understood."""
     value = request.GET.get("authority", "")
-    if not value.isdigit() or not 0 < int(value) <= MAX_ID:
+    # ASCII digits only, and few enough to be an id: "²" and a million digits are not ids.
+    if not (value.isascii() and value.isdigit() and len(value) <= len(str(MAX_ID))) or not 0 < int(value) <= MAX_ID:
         return None
     return SignatoryPage.objects.live().filter(pk=int(value)).first()
 

@@ -9,7 +9,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from .countries import country_choices, is_country_code
-from .models import ActionPlanStatus, Commitment, SignatoryStatus
+from .models import ActionPlanStatus, Commitment, SignatoryNetworkLink, SignatoryStatus
 from .text import fold
 
 POPULATION_BANDS = {
@@ -32,7 +32,7 @@ SORTS = {
 }
 DEFAULT_SORT = "name"
 
-FILTER_NAMES = ("q", "country", "population", "commitment", "status", "plan")
+FILTER_NAMES = ("q", "country", "population", "commitment", "status", "plan", "supporter")
 
 
 class LenientMultipleChoiceField(forms.MultipleChoiceField):
@@ -70,15 +70,18 @@ class DirectoryFilterForm(forms.Form):
         required=False,
         choices=[("", _("Any")), ("yes", _("Submitted")), ("no", _("Not submitted"))],
     )
+    supporter = forms.ChoiceField(label=_("Supporter"), required=False)
     sort = forms.ChoiceField(
         label=_("Sort by"),
         required=False,
         choices=[(key, label) for key, (label, _order) in SORTS.items()],
     )
 
-    def __init__(self, data, *, countries=(), **kwargs):
+    def __init__(self, data, *, countries=(), supporters=(), **kwargs):
+        """`supporters`: (slug, name) of each supporter or coordinator the directory's signatories name."""
         super().__init__(data, **kwargs)
         self.fields["country"].widget.choices = [("", _("All countries")), *country_choices(countries)]
+        self.fields["supporter"].choices = [("", _("All supporters")), *supporters]
 
     def clean_country(self):
         code = self.cleaned_data["country"].strip().upper()
@@ -105,8 +108,11 @@ class DirectoryFilterForm(forms.Form):
         return any(name in FILTER_NAMES for name in self.values())
 
 
-def filter_signatories(queryset, values):
-    """Apply the understood filter values to a queryset of SignatoryPage."""
+def filter_signatories(queryset, values, supporter_keys=None):
+    """Apply the understood filter values to a queryset of SignatoryPage.
+
+    `supporter_keys`: {slug: translation key} of the supporters the `supporter` value may name.
+    """
     query = values.get("q")
     if query:
         folded = fold(query)
@@ -128,6 +134,11 @@ def filter_signatories(queryset, values):
         queryset = queryset.exclude(action_plan_status=ActionPlanStatus.NOT_SUBMITTED)
     elif values.get("plan") == "no":
         queryset = queryset.filter(action_plan_status=ActionPlanStatus.NOT_SUBMITTED)
+    supporter_key = (supporter_keys or {}).get(values.get("supporter"))
+    if supporter_key:
+        # Links name the supporter's page in any language, from any language version of a signatory.
+        linked = SignatoryNetworkLink.objects.filter(supporter_page__translation_key=supporter_key)
+        queryset = queryset.filter(translation_key__in=linked.values("page__translation_key"))
     return queryset
 
 

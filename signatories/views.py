@@ -21,6 +21,7 @@ from .countries import country_choices, is_country_code
 from .exports import COLUMNS, csv_lines, export_queryset, geojson_chunks, json_chunks, row_values
 from .filters import DirectoryFilterForm, filter_signatories, sort_signatories
 from .models import (
+    SignatoryNetworkLink,
     SignatoryPage,
     TwinningPage,
     TwinningPartner,
@@ -28,6 +29,7 @@ from .models import (
     TwinningTheme,
 )
 from .stats import key_figures
+from .text import fold
 
 LISTING_FIELDS = [
     "title",
@@ -74,10 +76,47 @@ def filtered_signatories(index, request):
         lambda: list(base.order_by().values_list("country", flat=True).distinct()),
         index.pk,
     )
-    form = DirectoryFilterForm(request.GET, countries=countries)
+    supporters = content_cache.cached(None, "directory-supporters", lambda: named_supporters(index), index.pk)
+    form = DirectoryFilterForm(
+        request.GET, countries=countries, supporters=[(slug, name) for slug, name, _key in supporters]
+    )
     values = form.values()
-    queryset = sort_signatories(filter_signatories(base, values), values)
+    supporter_keys = {slug: key for slug, _name, key in supporters}
+    queryset = sort_signatories(filter_signatories(base, values, supporter_keys), values)
     return form, values, queryset
+
+
+def named_supporters(index):
+    """[(slug, name, translation key)] of the live supporter profiles that the directory's signatories
+    link to, each as the directory's locale shows it (else in its source language), sorted by name."""
+    from wagtail.models import Page
+
+    signatory_keys = index.signatories().values("translation_key")
+    supporter_keys = (
+        SignatoryNetworkLink.objects.filter(page__translation_key__in=signatory_keys, supporter_page__isnull=False)
+        .values("supporter_page__translation_key")
+        .distinct()
+    )
+    versions = {}
+    for version in (
+        Page.objects.live()
+        .public()
+        .filter(translation_key__in=supporter_keys)
+        .values("translation_key", "locale_id", "alias_of_id", "slug", "title")
+    ):
+        # This locale's version first, then the source (not an alias), then any other.
+        rank = (version["locale_id"] != index.locale_id, version["alias_of_id"] is not None)
+        best = versions.get(version["translation_key"])
+        if best is None or rank < best[0]:
+            versions[version["translation_key"]] = (rank, version)
+    supporters, slugs = [], set()
+    for key, (_rank, version) in sorted(versions.items(), key=lambda item: fold(item[1][1]["title"])):
+        slug, number = version["slug"], 2
+        while slug in slugs:  # two profiles of the same slug under different parents
+            slug, number = f"{version['slug']}-{number}", number + 1
+        slugs.add(slug)
+        supporters.append((slug, version["title"], str(key)))
+    return supporters
 
 
 def shared_query(values, **extra):

@@ -1,6 +1,7 @@
 """The signatory directory: search, every filter and their combinations, sorting, pagination,
 bad input, the map's data and a query count that does not grow with the number of signatories."""
 
+import json
 import re
 from datetime import date
 from decimal import Decimal
@@ -10,8 +11,13 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from core import cache as content_cache
+from core.translation import translate
 from signatories.importer import import_rows
+from signatories.models import SignatoryNetworkLink, SignatoryPage
+from tests.factories import locale
 from tests.signatory_factories import SignatoryPageFactory, csv_row, import_rows_for, make_directory
+from tests.supporter_factories import SupporterIndexPageFactory, SupporterPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -151,6 +157,93 @@ class TestFilters:
         assert f'<a href="{directory.url}">Show all signatories</a>' in html
 
 
+class TestSupporterFilter:
+    """Signatories by the supporter (or coordinator) that their profiles name."""
+
+    @pytest.fixture
+    def supporters(self, site_tree, directories):
+        index = SupporterIndexPageFactory(parent=site_tree["en"])
+        marmara = SupporterPageFactory(parent=index, title="Union of Marmara Municipalities", slug="marmara")
+        provinces = SupporterPageFactory(parent=index, title="Union of Provinces", slug="provinces")
+        SupporterPageFactory(parent=index, title="Nobody's supporter", slug="lonely")  # no signatory names it
+        translate(provinces, locale("tr"), {"Union of Provinces": "Vilayetler Birliği", "provinces": "vilayetler"})
+        links = {"Konak": [marmara, provinces], "Kuşadası": [marmara], "Mersin": [provinces]}
+        for title, pages in links.items():
+            signatory = SignatoryPage.objects.get(title=title, locale=locale("en"))
+            for supporter in pages:
+                role = "coordinator" if supporter is provinces else "supporter"
+                SignatoryNetworkLink.objects.create(page=signatory, role=role, supporter_page=supporter)
+            signatory.save_revision().publish()  # the aliases in the other languages follow
+        # A link by name only (no profile) and one to an unpublished profile are no choices.
+        draft = SupporterPageFactory(parent=index, title="Draft supporter", slug="draft", live=False)
+        sopot = SignatoryPage.objects.get(title="Sopot", locale=locale("en"))
+        SignatoryNetworkLink.objects.create(page=sopot, name="A local association")
+        SignatoryNetworkLink.objects.create(page=sopot, supporter_page=draft)
+        return {"marmara": marmara, "provinces": provinces}
+
+    def test_each_supporter_lists_the_signatories_that_name_it(self, client, directory, supporters):
+        assert found(client, directory, "?supporter=marmara") == {"Konak", "Kuşadası"}
+        assert found(client, directory, "?supporter=provinces") == {"Konak", "Mersin"}  # as coordinator too
+
+    def test_it_combines_with_the_other_filters(self, client, directory, supporters):
+        assert found(client, directory, "?supporter=marmara&status=monitoring") == {"Konak"}
+        assert found(client, directory, "?supporter=provinces&population=gt1m&country=TR") == {"Mersin"}
+        assert found(client, directory, "?supporter=marmara&country=RO") == set()
+
+    def test_the_choices_are_the_named_published_profiles_and_the_choice_is_kept(self, client, directory, supporters):
+        html = get(client, directory.url + "?supporter=provinces")
+        assert '<label for="id_supporter">Supporter</label>' in html
+        select = re.search(r'<select name="supporter" id="id_supporter">(.*?)</select>', html, re.S).group(1)
+        options = re.findall(r'<option value="([^"]*)"( selected)?>([^<]+)</option>', select)
+        assert options == [
+            ("", "", "All supporters"),
+            ("marmara", "", "Union of Marmara Municipalities"),
+            ("provinces", " selected", "Union of Provinces"),
+        ]
+        assert "2 signatories" in html
+
+    def test_each_language_offers_its_own_names_and_addresses(self, client, directories, supporters):
+        html = get(client, directories["tr"].url + "?supporter=vilayetler")
+        assert '<option value="vilayetler" selected>Vilayetler Birliği</option>' in html
+        assert set(names(html)) == {"Konak", "Mersin"}
+        # Where the supporter is not translated, its source name and address.
+        assert found(client, directories["ru"], "?supporter=marmara") == {"Konak", "Kuşadası"}
+        assert found(client, directories["ru"], "?supporter=provinces") == {"Konak", "Mersin"}
+
+    def test_the_filtered_downloads_and_map_follow_it(self, client, directory, supporters):
+        html = get(client, directory.url + "?supporter=marmara")
+        assert 'href="/en/signatories/data/csv/?supporter=marmara"' in html
+        csv_text = client.get(directory.url + "data/csv/?supporter=marmara").getvalue().decode()
+        assert len(csv_text.strip().splitlines()) == 1 + 2
+        geojson = client.get(directory.url + "data/geojson/?supporter=provinces").getvalue()
+        assert len(json.loads(geojson)["features"]) == 2
+
+    @pytest.mark.parametrize(
+        "value",
+        [
+            "nobody",
+            "lonely",  # a supporter that no signatory names
+            "draft",  # not published
+            "signatories",  # a page, but not a supporter named here
+            "vilayetler",  # the Turkish address, in the English directory
+            "%27%20OR%201%3D1--",
+            "marmara%00",
+            "x" * 300,
+            "",
+        ],
+    )
+    def test_a_value_that_names_no_choice_is_ignored_and_said_so(self, client, directory, supporters, value):
+        html = get(client, directory.url + f"?supporter={value}")
+        assert set(names(html)) == ALL
+        if value:
+            assert "Some filters were not understood and have been ignored: Supporter." in html
+
+    def test_without_any_named_supporter_the_field_is_not_shown(self, client, directory):
+        html = get(client, directory.url + "?supporter=marmara")
+        assert 'name="supporter"' not in html
+        assert set(names(html)) == ALL
+
+
 class TestSorting:
     def test_default_sort_is_by_name_ignoring_turkish_letters(self, client, directory):
         assert names(get(client, directory.url)) == [
@@ -272,10 +365,24 @@ class TestMap:
 class TestQueryCount:
     def test_directory_queries_do_not_grow_with_the_number_of_signatories(self, client, site_tree):
         directories = make_directory(site_tree)
-        import_rows(import_rows_for([csv_row(n) for n in range(10)]), update_search_index=False)
+        supporters = SupporterIndexPageFactory(parent=site_tree["en"])
+        marmara = SupporterPageFactory(parent=supporters, title="Union of Marmara Municipalities", slug="marmara")
 
-        def count(url):
+        def add_signatories(numbers):
+            import_rows(import_rows_for([csv_row(n) for n in numbers]), update_search_index=False)
+            # Every other new signatory names the supporter.
+            SignatoryNetworkLink.objects.bulk_create(
+                SignatoryNetworkLink(page=page, supporter_page=marmara)
+                for page in SignatoryPage.objects.filter(
+                    organisation_id__in=[f"IMP{n:06d}" for n in numbers[::2]], alias_of__isnull=True
+                )
+            )
+
+        def count(url, *, cold=False):
             client.get(url)  # warm the site-root and menu caches
+            if cold:  # ...or not: the directory's choices, count and key figures computed again
+                content_cache.new_generation()
+                client.get("/en/")  # the chrome again, not what is measured
             with CaptureQueriesContext(connection) as queries:
                 response = client.get(url)
             assert response.status_code == 200
@@ -285,12 +392,18 @@ class TestQueryCount:
             directories["en"].url,
             directories["tr"].url + "?country=TR&sort=-population",
             directories["ru"].url + "?commitment=commitment_2030&plan=yes&page=2",
+            directories["en"].url + "?supporter=marmara&sort=-population&page=2",
+            directories["tk"].url + "?supporter=marmara&status=monitoring",
         ]
-        small = [count(url) for url in urls]
-        import_rows(import_rows_for([csv_row(n) for n in range(10, 1000)]), update_search_index=False)
-        large = [count(url) for url in urls]
+        add_signatories(range(10))
+        small = [count(url) for url in urls] + [count(url, cold=True) for url in urls]
+        add_signatories(range(10, 1000))
+        large = [count(url) for url in urls] + [count(url, cold=True) for url in urls]
         assert small == large
         assert max(large) <= 25
+        html = client.get(urls[3]).content.decode()
+        assert '<option value="marmara" selected>' in html
+        assert "500 signatories" in html
 
     def test_profile_queries_do_not_grow_with_reports(self, client, directory):
         from tests.signatory_factories import MonitoringReportFactory

@@ -162,6 +162,8 @@ class TestListing:
             {"year": "-1"},
             {"year": "99999999999999999999999"},
             {"year": "2019-05-03"},
+            {"year": "²"},  # a digit to str.isdigit(), not to int()
+            {"year": "9" * 5000},  # more digits than int() converts
             {"unknown": "value"},
         ],
     )

@@ -129,8 +129,9 @@ class TestSubmission:
         assert submit(client, finder["en"], valid(authority_name="SİNOP")).status_code == 302
         assert PartnershipRequest.objects.get().signatory_id == sinop.pk
 
-    def test_an_unknown_authority_in_the_address_is_ignored(self, client, finder):
-        response = client.get(finder["en"].url + "new/?authority=99999999999999999999")
+    @pytest.mark.parametrize("authority", ["99999999999999999999", "²", "9" * 5000])
+    def test_an_unknown_authority_in_the_address_is_ignored(self, client, finder, authority):
+        response = client.get(finder["en"].url + "new/", {"authority": authority})
         assert response.status_code == 200
         assert soup(response).find("input", {"name": "signatory"}).get("value") in (None, "")
 

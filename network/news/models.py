@@ -160,8 +160,8 @@ class NewsIndexPage(BasePage):
         years = content_cache.cached(
             None, "news-years", lambda: [day.year for day in items.dates("date", "year", order="DESC")], *scope
         )
-        year = request.GET.get("year", "")
-        year = int(year) if year.isdigit() and int(year) in years else None
+        # Matched as text: a query string is never parsed as a number (think "²" or a million digits).
+        year = {str(known): known for known in years}.get(request.GET.get("year", ""))
         if year:
             items = items.filter(date__year=year)
 

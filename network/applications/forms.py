@@ -179,6 +179,7 @@ class EligibleForm(NoteForm):
 
 
 PDF_MAGIC = b"%PDF-"
+PDF_END = b"%%EOF"
 
 
 class AgreementSignedForm(NoteForm):
@@ -197,9 +198,12 @@ class AgreementSignedForm(NoteForm):
             )
         upload.seek(0)
         head = upload.read(1024)
+        upload.seek(max(0, upload.size - 1024))
+        tail = upload.read()
         upload.seek(0)
-        # The PDF header must be within the first 1024 bytes (ISO 32000-1, 7.5.2); we ask for it at the start.
-        if not head.startswith(PDF_MAGIC):
+        # The PDF header must be within the first 1024 bytes (ISO 32000-1, 7.5.2); we ask for it at the
+        # start. A PDF ends with its end-of-file marker (7.5.5), which readers look for in the last 1024.
+        if not head.startswith(PDF_MAGIC) or PDF_END not in tail:
             raise ValidationError(_("This file is not a PDF document."), code="not_pdf")
         return upload
 

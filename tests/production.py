@@ -149,6 +149,17 @@ def drop_postgres_database(url):
         connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(config["NAME"])))
 
 
+def query(url, sql):
+    """The rows `sql` reads from the database of `url` (PostgreSQL or SQLite), outside Django."""
+    if is_postgres(url):
+        import psycopg
+
+        with psycopg.connect(url) as connection:
+            return connection.execute(sql).fetchall()
+    with contextlib.closing(sqlite3.connect(dj_database_url.parse(url)["NAME"])) as connection:
+        return connection.execute(sql).fetchall()
+
+
 def _pg_arguments(url):
     config = dj_database_url.parse(url)
     return ["-h", config["HOST"], "-p", str(config["PORT"]), "-U", config["USER"], "-d", config["NAME"]]

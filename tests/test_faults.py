@@ -16,11 +16,14 @@ import threading
 
 import psycopg
 import pytest
+from django.db import OperationalError
+from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext
 
+from core.errors import server_error
 from core.models import OutgoingEmail
 from network.applications.models import Application
 from network.newsletter.models import Subscriber
@@ -35,11 +38,6 @@ from tests.production import (
     wait_until,
 )
 from tests.smtp_sink import start_sink
-
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(postgres_bin() is None, reason="PostgreSQL's programs (initdb, pg_ctl) are not installed"),
-]
 
 HEADING = "The site is temporarily unavailable"
 FORM_LOST = "What you sent has not been received. Please send it again in a few minutes."
@@ -71,8 +69,47 @@ def expression_of_interest(organisation, email):
     }
 
 
+def test_the_503_page_is_rendered_without_the_database():
+    """No database access is allowed in this test: a query would fail it."""
+    request = RequestFactory().get("/ru/news/?page=2", HTTP_ACCEPT_LANGUAGE="tr")
+    try:
+        raise OperationalError("connection refused")
+    except OperationalError:
+        response = server_error(request)
+    page = response.content.decode()
+    assert response.status_code == 503
+    assert response["Retry-After"].isdigit()
+    assert '<html lang="ru"' in page
+    assert translated(HEADING, "ru") in page
+    assert 'href="/ru/news/?page=2"' in page  # "try again"
+
+
+def test_a_form_sent_from_a_page_is_answered_in_that_pages_language():
+    request = RequestFactory().post(
+        "/newsletter/subscribe/", HTTP_REFERER="https://example.org/tk/", HTTP_ACCEPT_LANGUAGE="ru"
+    )
+    try:
+        raise OperationalError("server closed the connection unexpectedly")
+    except OperationalError:
+        response = server_error(request)
+    assert response.status_code == 503
+    assert response["Content-Language"] == "tk"
+    assert translated(FORM_LOST, "tk") in response.content.decode()
+
+
+def test_other_errors_keep_the_500_page():
+    try:
+        raise ValueError("a bug")
+    except ValueError:
+        response = server_error(RequestFactory().get("/en/"))
+    assert response.status_code == 500
+    assert not response.has_header("Retry-After")
+
+
 @pytest.fixture(scope="module")
 def postgres():
+    if postgres_bin() is None:
+        pytest.skip("PostgreSQL's programs (initdb, pg_ctl) are not installed")
     server = PrivatePostgres().init()
     try:
         server.start()
@@ -95,6 +132,7 @@ def database(postgres):
     return query
 
 
+@pytest.mark.slow
 def test_postgresql_down_gives_a_translated_503_and_the_same_workers_recover(postgres, database, tmp_path):
     # Persistent connections, as in production: the ones the restart breaks must be replaced.
     with ProductionServer(database.url, tmp_path, DB_CONN_MAX_AGE=600, SERVICE_UNAVAILABLE_RETRY_AFTER=30) as server:
@@ -182,6 +220,7 @@ def without_services(postgres, database, tmp_path_factory):
             worker.wait(timeout=30)
 
 
+@pytest.mark.slow
 def test_without_redis_pages_are_served_uncached(without_services):
     for language in ("en", "tr", "tk", "ru"):
         for _attempt in range(2):  # the second would come from the cache, if there were one
@@ -194,12 +233,14 @@ def test_without_redis_pages_are_served_uncached(without_services):
     assert "Exception ignored" in without_services.log()
 
 
+@pytest.mark.slow
 def test_without_elasticsearch_search_answers_from_the_database(without_services):
     page = Browser(without_services.base_url).get("/en/search/?q=interest")
     assert page.status == 200, without_services.log()
     assert f'href="{FORM_PAGE_PATH["en"]}"' in page.text
 
 
+@pytest.mark.slow
 def test_without_smtp_submissions_are_stored_and_emails_wait_until_the_server_is_back(without_services, database):
     visitor = Browser(without_services.base_url, language="tr")
     assert visitor.post("/newsletter/subscribe/", signup("okur@example.org")).status == 200

@@ -377,20 +377,20 @@ CSP_FRAME_SOURCES = env_list(
     "CSP_FRAME_SOURCES", "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com"
 )
 # reCAPTCHA's script and its challenge frame, where the keys are set (Google's documented sources).
-_recaptcha_scripts = ["https://www.google.com/recaptcha/", "https://www.gstatic.com/recaptcha/"]
-_recaptcha_frames = ["https://www.google.com/recaptcha/", "https://recaptcha.google.com/recaptcha/"]
+RECAPTCHA_CSP_SCRIPT_SOURCES = ["https://www.google.com/recaptcha/", "https://www.gstatic.com/recaptcha/"]
+RECAPTCHA_CSP_FRAME_SOURCES = ["https://www.google.com/recaptcha/", "https://recaptcha.google.com/recaptcha/"]
 _public_images = ["'self'", "data:", *_media_sources, *filter(None, [CSP_MAP_TILE_SOURCE])]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'", *(_recaptcha_scripts if RECAPTCHA_ENABLED else [])],
+        "script-src": ["'self'", *(RECAPTCHA_CSP_SCRIPT_SOURCES if RECAPTCHA_ENABLED else [])],
         "style-src": ["'self'", *_media_sources],
         "style-src-attr": ["'unsafe-inline'"],
         "img-src": _public_images,
         "font-src": ["'self'", *_media_sources],
         "connect-src": ["'self'"],
         "media-src": ["'self'", *_media_sources],
-        "frame-src": [*CSP_FRAME_SOURCES, *(_recaptcha_frames if RECAPTCHA_ENABLED else [])] or ["'none'"],
+        "frame-src": [*CSP_FRAME_SOURCES, *(RECAPTCHA_CSP_FRAME_SOURCES if RECAPTCHA_ENABLED else [])] or ["'none'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],

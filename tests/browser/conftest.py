@@ -4,7 +4,8 @@ Fixtures shared by every browser test:
 
 - `browser`: one Chromium for the whole session;
 - `page`: a fresh browser context and tab per test, whose relative URLs resolve against the live
-  server (`page.goto("/en/")`).
+  server (`page.goto("/en/")`); the test fails if any page it loaded reported a
+  Content-Security-Policy violation (`csp_violations` lists them).
 
 Mark the tests `@pytest.mark.browser` and use `transactional_db` (the live server runs in another
 thread and must see the test's data). A transactional test empties every table when it ends,
@@ -73,10 +74,36 @@ def browser(django_db_setup):  # the test database (and its serialized copy) exi
         playwright.stop()
 
 
+# Records every Content-Security-Policy violation of every document the tab loads (frames included).
+RECORD_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+    console.error(`CSP violation: ${event.effectiveDirective} blocked ${event.blockedURI || "inline code"}`
+        + ` at ${event.sourceFile || event.documentURI}:${event.lineNumber}`);
+});
+"""
+
+
 @pytest.fixture
-def page(browser, live_server):
+def csp_violations():
+    """The Content-Security-Policy violations the test's pages reported (none is allowed: see `page`)."""
+    return []
+
+
+@pytest.fixture
+def page(browser, live_server, csp_violations):
     context = browser.new_context(base_url=live_server.url, locale="en-GB", viewport={"width": 1280, "height": 900})
+    context.add_init_script(RECORD_CSP_VIOLATIONS)
     tab = context.new_page()
     tab.set_default_timeout(15_000)
+    tab.on(
+        "console",
+        lambda message: (
+            csp_violations.append(message.text)
+            if "CSP violation" in message.text or "Content Security Policy" in message.text
+            else None
+        ),
+    )
     yield tab
     context.close()
+    # Every page the test saw works under the site's policy: no script, style or frame was refused.
+    assert csp_violations == [], csp_violations

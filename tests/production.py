@@ -101,7 +101,19 @@ class PrivatePostgres:
         return log.read_text(errors="replace")[-3000:] if log.exists() else ""
 
     def init(self):
-        self._run(self.bin / "initdb", "-D", self.data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync")
+        self._run(
+            self.bin / "initdb",
+            "-D",
+            self.data,
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+            "--no-sync",
+        )
         return self
 
     def start(self):
@@ -179,21 +191,37 @@ def migrations_key():
     return digest.hexdigest()[:16]
 
 
-def manage(env, *arguments, timeout=600):
+def run(command, env=None, timeout=600):
+    """Run a program from the repository's folder; its output is in the error when it fails."""
     result = subprocess.run(  # noqa: S603
-        [PYTHON, "manage.py", *arguments], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=timeout
+        [str(part) for part in command], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=timeout
     )
     if result.returncode:
-        raise RuntimeError(f"manage.py {' '.join(arguments)} failed:\n{result.stdout}{result.stderr}")
+        raise RuntimeError(f"{' '.join(map(str, command))} failed:\n{result.stdout}{result.stderr}")
     return result.stdout
 
 
+def manage(env, *arguments):
+    return run([PYTHON, "manage.py", *arguments], env)
+
+
 def _publish(built, final):
-    """Move a freshly built cache entry into place, unless another run put one there first."""
+    """Move a freshly built cache entry into place, unless another run put one there first, and
+    forget the entries of its kind that no run used for a day (older migrations or static files)."""
     try:
         os.replace(built, final) if built.is_file() else built.rename(final)
     except OSError:
         shutil.rmtree(built, ignore_errors=True) if built.is_dir() else built.unlink(missing_ok=True)
+    kind = final.name.split("-", 1)[0]
+    for entry in CACHE_DIR.glob(f"{kind}-*"):
+        if entry != final and time.time() - entry.stat().st_mtime > 86400:
+            shutil.rmtree(entry, ignore_errors=True) if entry.is_dir() else entry.unlink(missing_ok=True)
+
+
+def _used(entry):
+    """Mark a cache entry as used now (see _publish)."""
+    os.utime(entry)
+    return entry
 
 
 def prepare_database(url):
@@ -204,20 +232,11 @@ def prepare_database(url):
         create_postgres_database(url)
         cached = CACHE_DIR / f"postgres-{migrations_key()}.sql"
         if cached.exists():
-            psql = postgres_bin() / "psql"
-            subprocess.run(  # noqa: S603
-                [psql, "-q", "-v", "ON_ERROR_STOP=1", *_pg_arguments(url), "-f", cached],
-                check=True,
-                capture_output=True,
-            )
+            run([postgres_bin() / "psql", "-q", "-v", "ON_ERROR_STOP=1", *_pg_arguments(url), "-f", _used(cached)])
         else:
             manage(env, "migrate", "--noinput")
             built = cached.with_suffix(f".{os.getpid()}.tmp")
-            subprocess.run(  # noqa: S603
-                [postgres_bin() / "pg_dump", "--no-owner", "--no-privileges", *_pg_arguments(url), "-f", built],
-                check=True,
-                capture_output=True,
-            )
+            run([postgres_bin() / "pg_dump", "--no-owner", "--no-privileges", *_pg_arguments(url), "-f", built])
             _publish(built, cached)
     else:
         target = Path(dj_database_url.parse(url)["NAME"])
@@ -226,15 +245,12 @@ def prepare_database(url):
             built = cached.with_suffix(f".{os.getpid()}.tmp")
             manage(django_environment(f"sqlite:///{built}"), "migrate", "--noinput")
             _publish(built, cached)
-        with sqlite3.connect(cached) as source, sqlite3.connect(target) as copy:
+        with (
+            contextlib.closing(sqlite3.connect(_used(cached))) as source,
+            contextlib.closing(sqlite3.connect(target)) as copy,
+        ):
             source.backup(copy)
-    subprocess.run(  # noqa: S603
-        [PYTHON, "-c", "import django; django.setup(); from tests.production import seed; seed()"],
-        cwd=BASE_DIR,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
+    run([PYTHON, "-c", "import django; django.setup(); from tests.production import seed; seed()"], env)
 
 
 def seed():
@@ -288,7 +304,7 @@ def collected_static():
         built = Path(tempfile.mkdtemp(prefix="static-", dir=CACHE_DIR))
         manage({**django_environment("sqlite://:memory:"), "STATIC_ROOT": str(built)}, "collectstatic", "--noinput")
         _publish(built, final)
-    return final
+    return _used(final)
 
 
 # The server ----------------------------------------------------------------------------------

@@ -286,3 +286,14 @@ def test_the_owners_admin_menu_offers_no_site_reports(owner_client, admin_user):
         id="wagtail-sidebar-props"
     )
     assert "/admin/reports/" in staff_sidebar.get_text()
+
+
+def test_no_report_opens_for_the_owner_even_by_its_address(owner_client, admin_user):
+    from wagtail import hooks
+
+    reports = [hook().url for hook in hooks.get_hooks("register_reports_menu_item")]
+    assert "/admin/reports/page-types-usage/" in reports
+    for url in [*reports, "/admin/reports/page-types-usage/results/", "/admin/reports/site-history/?export=csv"]:
+        response = owner_client.get(url)
+        assert refused(response), url
+        assert "Union of Municipalities of Turkey" not in response.content.decode(), url

@@ -34,6 +34,9 @@ def refuse_to_show_moves_that_are_not_allowed(request, page, destination):
 
 @hooks.register("construct_reports_menu")
 def no_reports_for_profile_owners(request, menu_items):
-    """Site-wide reports (page types, ageing pages...) are for staff, not for the owner of one profile."""
+    """Site-wide reports (page types, ageing pages...) are for staff, not for the owner of one profile.
+
+    The menu leaves them out; middleware.ReportsForStaffOnlyMiddleware refuses their addresses.
+    """
     if is_profile_owner_only(request.user):
         menu_items[:] = []

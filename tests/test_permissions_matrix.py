@@ -1,0 +1,369 @@
+"""Who may do what in the admin: every role against every admin view and page action, each a real request.
+
+Roles: an anonymous visitor; a supporter (the owner of one profile, made as the approval of an
+application makes it); a translator, an editor and a moderator (the "Translators", "Editors"
+and "Moderators" groups); an administrator (superuser). The tables below are the
+specification: a cell says what the role gets.
+
+- ok: the page is shown; own: the explorer opens on the supporter's own profile instead;
+- login: sent to the login page; no: refused (a 403, a 404, or back to the dashboard with a message);
+- done: the action took effect (checked in the database, not in the answer).
+
+The site is built once for the module, in a transaction rolled back at its end; each test runs
+in a savepoint of it, so what one test changes no other test sees.
+"""
+
+import re
+from types import SimpleNamespace
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.test import Client
+from django.urls import reverse
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageLogEntry, Site
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail_factories import DocumentFactory, ImageFactory
+
+from core.translation import translate
+from network.applications import transitions
+from network.applications.models import Application, ApplicationStatus
+from network.supporters.models import SupporterOwnership
+from tests.factories import HomePageFactory, locale
+from tests.news_factories import NewsCategoryFactory, NewsIndexPageFactory, NewsPageFactory
+from tests.newsletter_factories import NewsletterIndexPageFactory, NewsletterIssuePageFactory, SubscriberFactory
+from tests.supporter_factories import ApplicationFactory, SupporterIndexPageFactory, browser_form_data
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["anonymous", "supporter", "translator", "editor", "moderator", "admin"]
+
+
+def table(text):
+    """[(row, role, cell)] of a table whose columns are separated by two spaces or more."""
+    header, *rows = [re.split(r"\s{2,}", line.strip()) for line in text.strip().splitlines()]
+    assert header == ROLES, header
+    cases = []
+    for label, *cells in rows:
+        assert len(cells) == len(ROLES), label
+        cases += [
+            pytest.param(label, role, cell, id=f"{label}-{role}") for role, cell in zip(ROLES, cells, strict=True)
+        ]
+    return cases
+
+
+# The site -----------------------------------------------------------------------------------------
+
+
+def approve_application(organisation, email, admin):
+    """A supporter's page and account, made as the approval in the admin makes them."""
+    application = ApplicationFactory(organisation=organisation, email=email, status=ApplicationStatus.AGREEMENT_SIGNED)
+    application = transitions.approve(application, admin)
+    return application.supporter_page.specific, application.user
+
+
+def form_data(client, page, **stream_fields):
+    """What the page's edit form sends as a browser shows it to an administrator.
+
+    StreamFields are drawn by JavaScript, which the HTML does not carry: give their blocks.
+    """
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    data = browser_form_data(html, "page-edit-form")
+    data.update(nested_form_data({name: streamfield(blocks) for name, blocks in stream_fields.items()}))
+    return data
+
+
+def build_site(user_model):
+    root = Page.get_first_root_node()
+    Page.objects.filter(depth=2).delete()  # Wagtail's welcome page
+    home = HomePageFactory(parent=root, slug="home", locale=locale(settings.LANGUAGE_CODE))
+    Site.objects.all().delete()
+    Site.objects.create(hostname="testserver", port=80, root_page=home, is_default_site=True, site_name="Test")
+    translate(home, locale("tr"), {"Home": "Ana sayfa"})
+
+    news_index = NewsIndexPageFactory(parent=home)
+    news = NewsPageFactory(parent=news_index, title="Climate week in Ankara", slug="climate-week")
+    NewsPageFactory(parent=news_index, title="Study visit to Leuven", slug="study-visit")
+    translate(news_index, locale("tr"), {"News": "Haberler", "news": "haberler"})
+    category = NewsCategoryFactory(name="Energy", slug="energy")
+
+    admin = user_model.objects.create_superuser("admin", "admin@example.org", "a-long-test-password")
+    supporters = SupporterIndexPageFactory(parent=home)
+    supporters.save_revision().publish()
+    own, supporter = approve_application("Union of Provinces", "owner@vilayetler.example", admin)
+    other, _someone_else = approve_application("Union of Municipalities of Turkey", "owner@tbb.example", admin)
+    other.save_revision().publish()
+    other_collection = SupporterOwnership.objects.get(page=other).collection
+
+    newsletter = NewsletterIndexPageFactory(parent=home)
+    issue = NewsletterIssuePageFactory(parent=newsletter)
+    issue.save_revision().publish()
+    SubscriberFactory(email="reader@example.org")
+
+    users = {"supporter": supporter, "admin": admin}
+    for role, group in [("translator", "Translators"), ("editor", "Editors"), ("moderator", "Moderators")]:
+        users[role] = user_model.objects.create_user(role, f"{role}@example.org", "a-long-test-password")
+        users[role].groups.add(Group.objects.get(name=group))
+
+    staff = Client()
+    staff.force_login(admin)
+    return SimpleNamespace(
+        home=home,
+        news=news,
+        news_tr_index=news_index.get_translation(locale("tr")),
+        category=category,
+        own=own,
+        other=other,
+        other_image=ImageFactory(title="Their logo", collection=other_collection),
+        other_document=DocumentFactory(title="Their report", collection=other_collection),
+        issue=issue,
+        application=ApplicationFactory(organisation="Marmara Municipalities Union"),
+        users=users,
+        forms={
+            "news": form_data(staff, news, body=[("paragraph", rich_text("<p>Twenty-three projects.</p>"))]),
+            "other": form_data(staff, other),
+        },
+    )
+
+
+@pytest.fixture(scope="module")
+def site(django_db_setup, django_db_blocker):
+    """The whole site, built once; pytest-django's `db` wraps each test in a savepoint of this transaction."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build_site(get_user_model())
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def as_role(client, site):
+    def login(role):
+        if role != "anonymous":
+            client.force_login(site.users[role])
+        return client
+
+    return login
+
+
+def outcome(response, site):
+    """What the role got, as the tables name it."""
+    if response.status_code == 302:
+        location = response["Location"]
+        if location.startswith(reverse("wagtailadmin_login")):
+            return "login"
+        if location == reverse("wagtailadmin_home"):
+            return "no"
+        if location == reverse("wagtailadmin_explore", args=[site.own.pk]):
+            return "own"
+        return f"redirect to {location}"
+    if response.status_code in {403, 404}:
+        return "no"
+    if response.status_code == 200:
+        return "ok"
+    return str(response.status_code)
+
+
+# Admin views ------------------------------------------------------------------------------------------
+
+VIEWS = {
+    "dashboard": lambda site: reverse("wagtailadmin_home"),
+    "page explorer": lambda site: reverse("wagtailadmin_explore", args=[site.home.pk]),
+    "edit a news page": lambda site: reverse("wagtailadmin_pages:edit", args=[site.news.pk]),
+    "edit a Turkish translation": lambda site: reverse("wagtailadmin_pages:edit", args=[site.news_tr_index.pk]),
+    "edit another supporter's page": lambda site: reverse("wagtailadmin_pages:edit", args=[site.other.pk]),
+    "snippets": lambda site: reverse("wagtailsnippets:index"),
+    "edit a news category": lambda site: reverse("wagtailsnippets_news_newscategory:edit", args=[site.category.pk]),
+    "applications": lambda site: reverse("supporter_applications:index"),
+    "an application": lambda site: reverse("supporter_applications:inspect", args=[site.application.pk]),
+    "newsletter send page": lambda site: reverse("newsletter_issue_send", args=[site.issue.pk]),
+    "subscriber export": lambda site: reverse("newsletter_subscribers:index") + "?export=csv",
+    "outgoing email": lambda site: reverse("outgoing_email:index"),
+    "image of another collection": lambda site: reverse("wagtailimages:edit", args=[site.other_image.pk]),
+    "document of another collection": lambda site: reverse("wagtaildocs:edit", args=[site.other_document.pk]),
+    "users": lambda site: reverse("wagtailusers_users:index"),
+    "groups": lambda site: reverse("wagtailusers_groups:index"),
+    "site settings": lambda site: reverse(
+        "wagtailsettings:edit", args=["home", "sitesettings", site.home.get_site().pk]
+    ),
+    "workflows": lambda site: reverse("wagtailadmin_workflows:index"),
+    "report locked pages": lambda site: reverse("wagtailadmin_reports:locked_pages"),
+    "report workflows": lambda site: reverse("wagtailadmin_reports:workflow"),
+    "report workflow tasks": lambda site: reverse("wagtailadmin_reports:workflow_tasks"),
+    "report site history": lambda site: reverse("wagtailadmin_reports:site_history"),
+    "report site history CSV": lambda site: reverse("wagtailadmin_reports:site_history") + "?export=csv",
+    "report aging pages": lambda site: reverse("wagtailadmin_reports:aging_pages"),
+    "report page types usage": lambda site: reverse("wagtailadmin_reports:page_types_usage"),
+    "report page types usage results": lambda site: reverse("wagtailadmin_reports:page_types_usage_results"),
+    "report search terms": lambda site: reverse("wagtailsearchpromotions:search_terms"),
+    "report translations": lambda site: reverse("wagtail_localize:translations_report"),
+}
+
+VIEW_TABLE = """
+                                 anonymous  supporter  translator  editor  moderator  admin
+dashboard                        login      ok         ok          ok      ok         ok
+page explorer                    login      own        ok          ok      ok         ok
+edit a news page                 login      no         ok          ok      ok         ok
+edit a Turkish translation       login      no         ok          ok      ok         ok
+edit another supporter's page    login      no         ok          ok      ok         ok
+snippets                         login      no         no          no      no         ok
+edit a news category             login      no         no          no      no         ok
+applications                     login      no         no          no      no         ok
+an application                   login      no         no          no      no         ok
+newsletter send page             login      no         no          no      no         ok
+subscriber export                login      no         no          no      no         ok
+outgoing email                   login      no         no          no      no         ok
+image of another collection      login      no         no          ok      ok         ok
+document of another collection   login      no         no          ok      ok         ok
+users                            login      no         no          no      no         ok
+groups                           login      no         no          no      no         ok
+site settings                    login      no         no          no      no         ok
+workflows                        login      no         no          no      no         ok
+report locked pages              login      no         no          no      ok         ok
+report workflows                 login      no         ok          ok      ok         ok
+report workflow tasks            login      no         ok          ok      ok         ok
+report site history              login      no         ok          ok      ok         ok
+report site history CSV          login      no         ok          ok      ok         ok
+report aging pages               login      no         ok          ok      ok         ok
+report page types usage          login      no         ok          ok      ok         ok
+report page types usage results  login      no         ok          ok      ok         ok
+report search terms              login      no         no          no      no         ok
+report translations              login      no         ok          ok      ok         ok
+"""
+
+
+@pytest.mark.parametrize(("view", "role", "expected"), table(VIEW_TABLE))
+def test_admin_views(as_role, site, view, role, expected):
+    response = as_role(role).get(VIEWS[view](site))
+    assert outcome(response, site) == expected
+
+
+# Page actions ------------------------------------------------------------------------------------------
+
+
+def fresh(page):
+    return Page.objects.filter(pk=page.pk).first()
+
+
+def edit(client, site, page, key, *, action=None):
+    data = {**site.forms[key], "title": ["Changed by this role"]}
+    if action:
+        data[f"action-{action}"] = ["1"]
+    return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+
+
+def draft_saved(page):
+    revision = fresh(page).get_latest_revision()
+    return revision.as_object().title == "Changed by this role"
+
+
+def published(page):
+    return fresh(page).title == "Changed by this role"
+
+
+def move(client, page):
+    """Move the page within its own parent (to the end): rights are those of any move."""
+    return client.post(reverse("wagtailadmin_pages:move_confirm", args=[page.pk, page.get_parent().pk]))
+
+
+def moved(page):
+    return PageLogEntry.objects.filter(page=page, action__in=["wagtail.move", "wagtail.reorder"]).exists()
+
+
+def copy(client, page):
+    data = {"new_title": "A copy", "new_slug": "a-copy", "new_parent_page": page.get_parent().pk}
+    return client.post(reverse("wagtailadmin_pages:copy", args=[page.pk]), data)
+
+
+def translate_into_turkish(client, page):
+    return client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[page.pk]), {"locales": [locale("tr").pk]}
+    )
+
+
+def reject(client, site):
+    url = reverse("supporter_applications:transition", args=[site.application.pk, "reject"])
+    return client.post(url, {"reason": "Not a network of local authorities."})
+
+
+def delete_image(client, site):
+    return client.post(reverse("wagtailimages:delete", args=[site.other_image.pk]))
+
+
+def page_actions(key, name):
+    """{action: (attempt(client, site), happened(site))} on the page site.<key>, called `name`."""
+
+    def page(site):
+        return getattr(site, key)
+
+    return {
+        f"save a draft of {name}": (lambda c, s: edit(c, s, page(s), key), lambda s: draft_saved(page(s))),
+        f"submit {name} for moderation": (
+            lambda c, s: edit(c, s, page(s), key, action="submit"),
+            lambda s: fresh(page(s)).workflow_in_progress,
+        ),
+        f"publish {name}": (
+            lambda c, s: edit(c, s, page(s), key, action="publish"),
+            lambda s: published(page(s)),
+        ),
+        f"unpublish {name}": (
+            lambda c, s: c.post(reverse("wagtailadmin_pages:unpublish", args=[page(s).pk])),
+            lambda s: not fresh(page(s)).live,
+        ),
+        f"move {name}": (lambda c, s: move(c, page(s)), lambda s: moved(page(s))),
+        f"copy {name}": (lambda c, s: copy(c, page(s)), lambda s: Page.objects.filter(slug="a-copy").exists()),
+        f"delete {name}": (
+            lambda c, s: c.post(reverse("wagtailadmin_pages:delete", args=[page(s).pk])),
+            lambda s: fresh(page(s)) is None,
+        ),
+    }
+
+
+ACTIONS = {
+    **page_actions("news", "a news page"),
+    "translate a news page into Turkish": (
+        lambda c, s: translate_into_turkish(c, s.news),
+        lambda s: s.news.get_translations().filter(locale__language_code="tr", alias_of__isnull=True).exists(),
+    ),
+    **page_actions("other", "another supporter's page"),
+    "reject an application": (
+        reject,
+        lambda s: Application.objects.get(pk=s.application.pk).status == ApplicationStatus.REJECTED,
+    ),
+    "delete an image of another collection": (
+        delete_image,
+        lambda s: not get_image_model().objects.filter(pk=s.other_image.pk).exists(),
+    ),
+}
+
+ACTION_TABLE = """
+                                                anonymous  supporter  translator  editor  moderator  admin
+save a draft of a news page                     login      no         done        done    done       done
+submit a news page for moderation               login      no         done        done    done       done
+publish a news page                             login      no         no          no      done       done
+unpublish a news page                           login      no         no          no      done       done
+move a news page                                login      no         no          no      done       done
+copy a news page                                login      no         no          done    done       done
+delete a news page                              login      no         no          no      done       done
+translate a news page into Turkish              login      no         done        done    done       done
+save a draft of another supporter's page        login      no         done        done    done       done
+submit another supporter's page for moderation  login      no         done        done    done       done
+publish another supporter's page                login      no         no          no      done       done
+unpublish another supporter's page              login      no         no          no      done       done
+move another supporter's page                   login      no         no          no      done       done
+copy another supporter's page                   login      no         no          no      done       done
+delete another supporter's page                 login      no         no          no      done       done
+reject an application                           login      no         no          no      no         done
+delete an image of another collection           login      no         no          done    done       done
+"""
+
+
+@pytest.mark.parametrize(("action", "role", "expected"), table(ACTION_TABLE))
+def test_admin_actions(as_role, site, action, role, expected):
+    attempt, happened = ACTIONS[action]
+    response = attempt(as_role(role), site)
+    assert response.status_code < 500
+    # Refused, or the form shown again: either way nothing happened.
+    refused = "login" if outcome(response, site) == "login" else "no"
+    assert ("done" if happened(site) else refused) == expected

@@ -438,8 +438,9 @@ def test_a_visitor_searches_with_turkish_letters_and_gets_results_in_their_langu
     assert set(results.locator(".search-result__title").all_inner_texts()) == titles
     # Each result is a page of the visitor's language: none is marked as written in another one.
     assert results.evaluate_all("items => items.map(item => item.lang)") == [""] * len(titles)
+    screenshot(page, f"search-{language}")  # the results are what this journey is about
+
     results.first.locator("a").click()
     page.wait_for_load_state()
     assert page.locator("h1").inner_text() in titles
     assert lang_of(page) == language
-    screenshot(page, f"search-{language}")

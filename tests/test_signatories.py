@@ -229,6 +229,19 @@ class TestProgressChart:
         assert re.search(r"<th scope=\"row\">2018</th>\s*<td class=\"number\">640,000</td>", table)
         assert "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "")  # nothing from outside
 
+    def test_chart_coordinates_are_not_localised(self, client, directory):
+        page = SignatoryPageFactory(
+            parent=directory, title="Konak", baseline_year=2012, baseline_emissions=Decimal("120000")
+        )
+        MonitoringReportFactory(page=page, year=2016, emissions=Decimal("110000"))
+        synchronise_trees()
+        html = html_of(client.get(in_locale(page, "tr").url))  # Turkish writes decimals with a comma
+        svg = re.search(r"<svg .*?</svg>", html, re.S).group(0)
+        coordinates = re.findall(r' (?:x|y|x1|x2|y1|y2|cx|cy)="([^"]*)"', svg)
+        assert coordinates and all(re.fullmatch(r"-?\d+(\.\d+)?", value) for value in coordinates), coordinates
+        for points in re.findall(r'points="([^"]*)"', svg):
+            assert re.fullmatch(r"(-?\d+(\.\d+)?,-?\d+(\.\d+)? ?)+", points.strip()), points
+
 
 class TestTwinning:
     @pytest.fixture

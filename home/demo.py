@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from wagtail.models import Page, Site
 
+from core.translation import translate
+
 from .models import FeedsPage, Footer, HomePage, MainMenu, SitemapPage, SiteSettings, StandardPage
 
 HOME = {
@@ -457,6 +459,93 @@ FOOTER_TRANSLATIONS = {
     },
 }
 
+# The home page's body: three ways into the network, linked once every section exists.
+HOME_HIGHLIGHTS = [
+    {
+        "slug": "signatories",
+        "title": "Signatories",
+        "text": (
+            "Municipalities and provinces that commit to climate targets: their action plans, their emissions and "
+            "their progress."
+        ),
+        "label": "Explore the signatories",
+    },
+    {
+        "slug": "partner-finder",
+        "title": "Find a twinning partner",
+        "text": (
+            "Local authorities looking for partners to share know-how on energy, transport, water and resilience."
+        ),
+        "label": "Find a partner",
+    },
+    {
+        "slug": "becoming-a-supporter",
+        "title": "Become a supporter",
+        "text": (
+            "Associations, regions and agencies that help their members join the network and meet their commitments."
+        ),
+        "label": "How to become a supporter",
+    },
+]
+HOME_HIGHLIGHT_TRANSLATIONS = {
+    "tr": {
+        "Signatories": "İmzacılar",
+        HOME_HIGHLIGHTS[0]["text"]: (
+            "İklim hedeflerine bağlanan belediyeler ve iller: eylem planları, emisyonları ve ilerlemeleri."
+        ),
+        "Explore the signatories": "İmzacıları keşfedin",
+        "Find a twinning partner": "Eşleştirme ortağı bulun",
+        HOME_HIGHLIGHTS[1]["text"]: (
+            "Enerji, ulaşım, su ve afet dayanıklılığı konularında bilgi paylaşacak ortak arayan yerel yönetimler."
+        ),
+        "Find a partner": "Ortak bulun",
+        "Become a supporter": "Destekçi olun",
+        HOME_HIGHLIGHTS[2]["text"]: (
+            "Üyelerinin ağa katılmasına ve taahhütlerini yerine getirmesine yardım eden birlikler, bölgeler ve "
+            "ajanslar."
+        ),
+        "How to become a supporter": "Nasıl destekçi olunur?",
+    },
+    "tk": {
+        "Signatories": "Gol çekenler",
+        HOME_HIGHLIGHTS[0]["text"]: (
+            "Howa maksatlaryna borçlanýan şäherler we welaýatlar: olaryň hereket meýilnamalary, zyňyndylary we ösüşi."
+        ),
+        "Explore the signatories": "Gol çekenleri görmek",
+        "Find a twinning partner": "Jübütleşme hyzmatdaşyny tapyň",
+        HOME_HIGHLIGHTS[1]["text"]: (
+            "Energiýa, ulag, suw we durnuklylyk boýunça tejribe paýlaşmak üçin hyzmatdaş gözleýän ýerli häkimiýetler."
+        ),
+        "Find a partner": "Hyzmatdaş tapmak",
+        "Become a supporter": "Goldaýjy boluň",
+        HOME_HIGHLIGHTS[2]["text"]: (
+            "Agzalaryna arabaglanyşyga goşulmaga we borçnamalaryny ýerine ýetirmäge kömek edýän birleşmeler, "
+            "sebitler we agentlikler."
+        ),
+        "How to become a supporter": "Nädip goldaýjy bolmaly",
+    },
+    "ru": {
+        "Signatories": "Подписанты",
+        HOME_HIGHLIGHTS[0]["text"]: (
+            "Муниципалитеты и провинции, взявшие на себя климатические обязательства: их планы действий, выбросы "
+            "и прогресс."
+        ),
+        "Explore the signatories": "Все подписанты",
+        "Find a twinning partner": "Найти партнёра по побратимству",
+        HOME_HIGHLIGHTS[1]["text"]: (
+            "Местные власти, которые ищут партнёров для обмена опытом в области энергетики, транспорта, водных "
+            "ресурсов и устойчивости."
+        ),
+        "Find a partner": "Найти партнёра",
+        "Become a supporter": "Стать сторонником",
+        HOME_HIGHLIGHTS[2]["text"]: (
+            "Ассоциации, регионы и агентства, которые помогают своим членам присоединиться к сети и выполнить "
+            "обязательства."
+        ),
+        "How to become a supporter": "Как стать сторонником",
+    },
+}
+
 # Menus are built after every app has loaded its pages; links are found by slug in the source tree.
 MAIN_MENU_SLUGS = ["about", "signatories", "supporters", "news", "agenda", "twinning", "newsletter"]
 FOOTER_SLUGS = ["news", "agenda", "sitemap", "rss-help", "acknowledgements", "legal"]
@@ -564,3 +653,29 @@ def finish(demo):
             continue
         demo.translate(menu, language_code, {})
         demo.translate(footer, language_code, FOOTER_TRANSLATIONS.get(language_code, {}))
+    add_home_highlights(demo, home, children)
+
+
+def add_home_highlights(demo, home, children):
+    """Fill the home page's empty body with the highlights, in every language, once."""
+    home = home.specific
+    if home.body:
+        return
+    home.body = [
+        (
+            "call_to_action",
+            {
+                "title": item["title"],
+                "text": item["text"],
+                "link": {"page": children[item["slug"]], "url": "", "label": item["label"]},
+            },
+        )
+        for item in HOME_HIGHLIGHTS
+        if item["slug"] in children
+    ]
+    home.save_revision(user=demo.user).publish(user=demo.user)
+    demo.created.append("home page highlights")
+    for language_code in demo.locales:
+        if language_code != demo.source_language:
+            strings = {**HOME_TRANSLATIONS.get(language_code, {}), **HOME_HIGHLIGHT_TRANSLATIONS.get(language_code, {})}
+            translate(home, demo.locales[language_code], strings, user=demo.user)

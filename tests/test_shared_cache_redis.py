@@ -23,7 +23,7 @@ def redis_available():
         import redis
 
         return redis.Redis.from_url(REDIS_URL, socket_connect_timeout=0.5).ping()
-    except Exception:  # noqa: BLE001 - any failure means no server to test against
+    except Exception:  # any failure means no server to test against
         return False
 
 

@@ -12,7 +12,9 @@ exported file imports back unchanged. docs/open-data.md describes them.
 """
 
 import csv
+import functools
 import io
+import itertools
 import re
 import time
 import uuid
@@ -29,6 +31,8 @@ from django.utils import timezone
 from django_countries.fields import CountryField
 from wagtail.models import Locale, Page, Revision
 from wagtail.search.backends import get_search_backends
+
+from search.backends import bulk_indexing
 
 from .countries import is_country_code
 from .exports import FORMULA_PREFIXES
@@ -437,10 +441,12 @@ def import_rows(rows, *, index=None, dry_run=False, user=None, update_search_ind
         if dry_run:
             return report
 
-        written = _create(index, to_create, user, report) + _update(to_update, user)
+        created = _create(index, to_create, user, report)
+        updated = _update(to_update, user)
         report.timings["write"] = time.perf_counter() - started
-        if update_search_index and written:
-            index_pages(written)
+        if update_search_index and (created or updated):
+            # From the pages in memory: reading 40,000 pages back would cost as much as indexing them.
+            index_pages(itertools.chain(map(_page_from_row, created), updated))
         report.timings["search index"] = time.perf_counter() - started
     return report
 
@@ -523,11 +529,26 @@ def _create(index, to_create, user, report):
         Page.objects.filter(pk=directory.pk).update(
             numchild=Page.objects.filter(path__startswith=directory.path, depth=directory.depth + 1).count()
         )
-    return [row["id"] for row in sources + aliases]
+    return sources + aliases
+
+
+@functools.cache
+def _signatory_attnames():
+    return frozenset(model_field.attname for model_field in SignatoryPage._meta.concrete_fields)
+
+
+def _page_from_row(row):
+    """The SignatoryPage of a row that RowInserter has just written."""
+    attnames = _signatory_attnames()
+    page = SignatoryPage(**{name: value for name, value in row.items() if name in attnames})
+    page._state.adding = False
+    page._state.db = connection.alias
+    return page
 
 
 def _update(to_update, user):
-    """Write the new values to each updated page and to its versions in the other locales."""
+    """Write the new values to each updated page and to its versions in the other locales; returns
+    the pages written."""
     if not to_update:
         return []
     today = timezone.localdate()
@@ -557,20 +578,18 @@ def _update(to_update, user):
     )
     SignatoryStatusChange.objects.bulk_create(history, batch_size=1000)
     _record_revisions(revised, user)
-    return [page.pk for page in changed_pages]
+    return changed_pages
 
 
-def index_pages(page_ids, chunk=5000):
-    """Add or update the pages in every search backend, in a few large chunks of one language each
-    (the database backends recompute title norms over the whole index after each chunk)."""
+def index_pages(pages, chunk=5000):
+    """Add or update `pages` (an iterable of SignatoryPage) in every search backend, `chunk` at a time
+    (the database backends refresh their title norms once, after the last chunk)."""
     backends = list(get_search_backends(with_auto_update=True))
-    page_ids = list(
-        SignatoryPage.objects.filter(pk__in=page_ids).order_by("locale_id", "pk").values_list("pk", flat=True)
-    )
-    for start in range(0, len(page_ids), chunk):
-        pages = list(SignatoryPage.objects.filter(pk__in=page_ids[start : start + chunk]))
-        for backend in backends:
-            backend.add_bulk(SignatoryPage, pages)
+    pages = iter(pages)
+    with bulk_indexing(backends):
+        while batch := list(itertools.islice(pages, chunk)):
+            for backend in backends:
+                backend.add_bulk(SignatoryPage, batch)
 
 
 def _record_revisions(pages, user):

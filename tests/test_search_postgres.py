@@ -102,3 +102,38 @@ def test_the_admin_page_search_still_finds_pages_of_every_language(admin_client,
     response = admin_client.get("/admin/pages/search/", {"q": "istanbul"})
     assert response.status_code == 200
     assert target.title in response.content.decode()
+
+
+def stored_vectors(pages):
+    """{page id: (title, autocomplete, body)} as PostgreSQL stored them, in text form."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT object_id, title::text, autocomplete::text, body::text FROM wagtailsearch_indexentry "
+            "WHERE object_id = ANY(%s)",
+            [[str(item.pk) for item in pages]],
+        )
+        return {int(row[0]): row[1:] for row in cursor.fetchall()}
+
+
+def test_indexing_in_bulk_stores_the_vectors_of_upstreams_expressions(site_tree):
+    """The texts go to PostgreSQL as arrays (search/backends.py); the vectors must be those that
+    modelsearch's own expressions give: same weights, positions and configuration, texts of
+    different numbers of fields in one batch included."""
+    from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
+
+    from search.backends import LanguageDatabaseSearchBackend
+    from tests.factories import StandardPageFactory
+
+    pages = [
+        page(site_tree["en"], "Cities retrofitting buildings", "Energy poverty; heat pumps for schools."),
+        page(site_tree["en"], "Climate plan", ""),
+        StandardPageFactory(parent=site_tree["en"], title="Adaptation", search_description="Floods and drought"),
+    ]
+    pages = [item.specific for item in pages]
+    ours = LanguageDatabaseSearchBackend({})
+    ours.add_bulk(type(pages[0]), pages)
+    bulk = stored_vectors(pages)
+    PostgresSearchBackend({"SEARCH_CONFIG": "english"}).add_bulk(type(pages[0]), pages)
+    upstream = stored_vectors(pages)
+    assert bulk == upstream
+    assert "'retrofit':" in bulk[pages[0].pk][0] and "'pump':" in bulk[pages[0].pk][2]

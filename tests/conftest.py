@@ -15,6 +15,18 @@ from tests.factories import HomePageFactory, locale
 HOME_TITLES = {"en": "Home", "tr": "Ana sayfa", "tk": "Baş sahypa", "ru": "Главная"}
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run the `empties_database` modules after everything else.
+
+    pytest-django runs the tests inside a transaction first, then the transactional ones (which
+    restore the rows migrations made before they start). A module that commits data for the live
+    server once and empties the tables when done would leave the tests after it without Wagtail's
+    root page and locales, so it goes last (after this hook's stable sort, after pytest-django's).
+    """
+    items.sort(key=lambda item: item.get_closest_marker("empties_database") is not None)
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     from django.core.cache import caches

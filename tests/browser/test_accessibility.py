@@ -28,7 +28,7 @@ from tests.public_pages import (
     page_urls,
 )
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.empties_database]
 
 AXE_VERSION = "4.14.1"
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
@@ -133,11 +133,11 @@ def visit_every_page(audit, language):
 
 
 @pytest.fixture(scope="module")
-def audit(request, browser, django_db_blocker):
+def audit(request, browser, live_server, django_db_blocker):
     """{(language, page type): (address, axe violations, overflow at 320 pixels)}."""
     # Asked for here, not as an argument: the tests themselves only read the results and need
     # neither the live server nor a transactional database of their own.
-    live_server = request.getfixturevalue("live_server")
+    pass
     context = browser.new_context(base_url=live_server.url, locale="en-GB", viewport=WIDE)
     # The pages are the site's own: nothing is fetched from elsewhere (map tiles, for instance).
     context.route(re.compile(r"^https?://(?!localhost[:/]|127\.0\.0\.1[:/])"), lambda route: route.abort())
@@ -156,6 +156,9 @@ def audit(request, browser, django_db_blocker):
             context.close()
             empty_database()
             clear_caches()
+            # Opened in Playwright's context, where no test would close them: the test database
+            # could not be dropped at the end of the run.
+            connections.close_all()
     return audit.results
 
 

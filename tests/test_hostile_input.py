@@ -30,6 +30,7 @@ from django.core.validators import validate_email
 from django.db import models
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 from hypothesis import HealthCheck, Phase, event, example, given, settings
 from hypothesis import strategies as st
 
@@ -71,7 +72,7 @@ from tests.twinning_factories import (  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.django_db
 
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 MEGABYTE = 1_000_000
 INJECTED = "hx-injected@evil.example"
 

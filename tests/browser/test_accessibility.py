@@ -4,8 +4,8 @@ axe-core (vendored, tests/browser/vendor/axe-core/) runs in each page of the dem
 violation of impact "serious" or "critical" is allowed. The same pages must also reflow at 320 CSS
 pixels (WCAG 1.4.10): nothing wider than the window, so that nobody scrolls sideways to read.
 
-The demo content is loaded once for the module and the pages are visited with one browser
-context; the database is emptied afterwards as a transactional test would leave it.
+The demo content is loaded once for the module (committed, for the live server) and the pages
+are visited with one browser context; the database is then put back as migrations left it.
 """
 
 import re
@@ -67,18 +67,22 @@ def clear_caches():
     clear_local()
 
 
-def empty_database():
-    """What a transactional test does when it ends: empty every table, then restore the rows that
-    migrations made (Wagtail's root page, the locales) for the tests that follow."""
+def reset_database():
+    """Put the database in the state migrations left it: every table emptied, then the rows that
+    migrations made (Wagtail's root page and site, the locales) restored, as a transactional test
+    with serialized rollback does. Done before the demo is loaded (transactional tests before this
+    module leave the tables empty) and after (for the tests that follow)."""
     for alias in connections:
         connection = connections[alias]
         if not connection.settings_dict["NAME"]:
             continue
         contents = getattr(connection, "_test_serialized_contents", None)
+        assert contents, "the test database was not serialized (see _restore_migration_data in conftest.py)"
         # As Django does: the restored rows include those post_migrate would create (content types).
-        call_command("flush", verbosity=0, interactive=False, database=alias, inhibit_post_migrate=bool(contents))
-        if contents:
-            connection.creation.deserialize_db_from_string(contents)
+        call_command(
+            "flush", verbosity=0, interactive=False, database=alias, reset_sequences=False, inhibit_post_migrate=True
+        )
+        connection.creation.deserialize_db_from_string(contents)
 
 
 class Audit:
@@ -133,11 +137,11 @@ def visit_every_page(audit, language):
 
 
 @pytest.fixture(scope="module")
-def audit(request, browser, live_server, django_db_blocker):
+def audit(request, browser, django_db_blocker):
     """{(language, page type): (address, axe violations, overflow at 320 pixels)}."""
     # Asked for here, not as an argument: the tests themselves only read the results and need
     # neither the live server nor a transactional database of their own.
-    pass
+    live_server = request.getfixturevalue("live_server")
     context = browser.new_context(base_url=live_server.url, locale="en-GB", viewport=WIDE)
     # The pages are the site's own: nothing is fetched from elsewhere (map tiles, for instance).
     context.route(re.compile(r"^https?://(?!localhost[:/]|127\.0\.0\.1[:/])"), lambda route: route.abort())
@@ -149,17 +153,19 @@ def audit(request, browser, live_server, django_db_blocker):
     with django_db_blocker.unblock():
         clear_caches()
         try:
+            reset_database()
             call_command("load_demo", stdout=StringIO())
             for language in LANGUAGES:
                 visit_every_page(audit, language)
         finally:
             context.close()
-            empty_database()
+            reset_database()
             clear_caches()
-            # Opened in Playwright's context, where no test would close them: the test database
-            # could not be dropped at the end of the run.
-            connections.close_all()
-    return audit.results
+    yield audit.results
+    # The tests of this module run in Playwright's context and are not transactional: nothing
+    # closes their connection, and the test database could not be dropped at the end of the run.
+    with django_db_blocker.unblock():
+        connections.close_all()
 
 
 def describe(violations):

@@ -1,7 +1,8 @@
 """Purging the front cache (Varnish, a CDN) when content changes, through wagtail.contrib.frontend_cache.
 
 Publishing, unpublishing, moving or deleting a page changes more than the page: the index
-pages above it list it, the home page may show it, and the feeds of its language carry it.
+pages above it list it (and may offer it for download, as the signatory directory does), the
+home page may show it, the feeds of its language carry it and the sitemap lists it.
 For the page and each of its aliases (the locales that show it untranslated), every one of
 those URLs is purged. Moving a page also purges its old address and those of the pages below
 it; a new slug purges the old address.
@@ -15,6 +16,7 @@ import copy
 import threading
 
 from django.db import transaction
+from django.urls import reverse
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.contrib.frontend_cache.utils import get_backends, purge_urls_from_cache
 from wagtail.models import Page
@@ -53,16 +55,16 @@ def _root_url(page, cache_object):
 
 
 def surroundings(page, cache_object=None):
-    """The listings above `page` (index pages up to the home page) and the feeds of its language."""
+    """The listings above `page` (index pages up to the home page, with their routes, such as the
+    directory's downloads), the feeds of its language and the sitemap."""
     urls = set()
     for ancestor in page.get_ancestors().filter(depth__gt=1):
-        url = _full_url(ancestor, cache_object)
-        if url:
-            urls.add(url)
+        urls |= page_urls(ancestor, cache_object)
     root_url = _root_url(page, cache_object)
     if root_url:
         language = page.locale.language_code
         urls.update(root_url.rstrip("/") + link.url for link in feed_links(language))
+        urls.add(root_url.rstrip("/") + reverse("sitemap"))
     return urls
 
 

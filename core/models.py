@@ -1,5 +1,7 @@
 """The abstract page every public page type extends."""
 
+from types import SimpleNamespace
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -13,9 +15,32 @@ from . import cache as content_cache
 PATH_LENGTH = Page._meta.get_field("path").max_length
 
 
-def has_view_restrictions():
-    """Whether any page of any site has a view restriction (from the shared cache)."""
-    return content_cache.cached(None, "has-view-restrictions", PageViewRestriction.objects.exists)
+def restricted_sections():
+    """(id, path, depth) of every page with a view restriction: the sections that `.public()` leaves
+    out (from the shared cache; restrictions and moves start a new generation)."""
+    return content_cache.cached(
+        None,
+        "restricted-sections",
+        lambda: sorted(set(PageViewRestriction.objects.values_list("page_id", "page__path", "page__depth"))),
+    )
+
+
+def restricted_paths():
+    """Paths of the restricted pages and of their aliases, which share their source's restrictions:
+    only a page at or below one of them can be restricted (from the shared cache)."""
+
+    def build():
+        sections = restricted_sections()
+        ids, paths = {pk for pk, _path, _depth in sections}, {path for _pk, path, _depth in sections}
+        sources = ids
+        while sources:  # aliases, and aliases of aliases
+            aliases = dict(Page.objects.filter(alias_of__in=sources).values_list("pk", "path"))
+            sources = set(aliases) - ids
+            ids |= sources
+            paths |= set(aliases.values())
+        return sorted(paths)
+
+    return content_cache.cached(None, "restricted-paths", build)
 
 
 class BasePageQuerySet(PageQuerySet):
@@ -31,9 +56,10 @@ class BasePageQuerySet(PageQuerySet):
 
     def private_q(self):
         # Wagtail reads every view restriction for each .public(): one query per listing.
-        if not has_view_restrictions():
-            return Q(pk__in=[])
-        return super().private_q()
+        q = Q()
+        for pk, path, depth in restricted_sections():
+            q |= self.descendant_of_q(SimpleNamespace(pk=pk, path=path, depth=depth), inclusive=True)
+        return q or Q(pk__in=[])  # no restricted section: nothing is private
 
 
 class BasePage(Page):
@@ -75,8 +101,9 @@ class BasePage(Page):
         return self.locale
 
     def get_view_restrictions(self):
-        """Wagtail's check, skipped (no query) while no page of the site has a view restriction."""
-        if not has_view_restrictions():
+        """Wagtail's check (two queries), skipped unless the page is in a restricted section or an
+        alias of one."""
+        if not any(self.path.startswith(path) for path in restricted_paths()):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 

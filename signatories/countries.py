@@ -5,6 +5,9 @@ no Turkmen catalogue; the names below fill that gap for the countries of the net
 Any other country, or any other language, uses django-countries.
 """
 
+import functools
+
+from django.utils import translation
 from django.utils.translation import get_language
 from django_countries import countries
 
@@ -75,8 +78,16 @@ def country_name(code):
     code = str(code or "").upper()
     if not code:
         return ""
-    extra = EXTRA_NAMES.get((get_language() or "").split("-")[0], {})
-    return extra.get(code) or str(countries.name(code)) or code
+    return _country_name(get_language(), code)
+
+
+@functools.lru_cache(maxsize=4096)
+def _country_name(language, code):
+    # Remembered: a directory page names a country on each of its cards, and django-countries
+    # translates its list of names to find one.
+    extra = EXTRA_NAMES.get((language or "").split("-")[0], {})
+    with translation.override(language):
+        return extra.get(code) or str(countries.name(code)) or code
 
 
 def country_choices(codes):

@@ -40,6 +40,9 @@ class SignatoryStatus(models.TextChoices):
     SUSPENDED = "suspended", _("Suspended")
 
 
+STATUS_LABELS = dict(SignatoryStatus.choices)
+
+
 class AdhesionType(models.TextChoices):
     INDIVIDUAL = "individual", _("Individual")
     GROUP = "group", _("Group of neighbouring authorities")
@@ -112,6 +115,10 @@ class SignatoryIndexPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("signatory directory")
+
+    def get_cached_paths(self):
+        # The downloads and the map's data list the signatories too: purged with the directory.
+        return ["/", *(self.reverse_subpage(name) for name in ("export_csv", "export_json", "geojson"))]
 
     def signatories(self):
         """Every live, public signatory of this directory (in its locale, so each exactly once)."""
@@ -404,6 +411,11 @@ class SignatoryPage(BasePage):
     @property
     def has_action_plan(self):
         return self.action_plan_status != ActionPlanStatus.NOT_SUBMITTED
+
+    @property
+    def status_label(self):
+        """get_status_display(), without its hashing of every choice at each call (directory cards)."""
+        return STATUS_LABELS.get(self.status, self.status)
 
     @property
     def commitments(self):

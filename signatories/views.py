@@ -239,14 +239,22 @@ def with_partners(twinnings):
     )
 
 
+def local_programmes(locale_id):
+    """{translation key: programme} of a locale's programmes (a few snippets: from the shared cache)."""
+    return content_cache.cached(
+        None,
+        "twinning-programmes",
+        lambda: {
+            programme.translation_key: programme for programme in TwinningProgramme.objects.filter(locale_id=locale_id)
+        },
+        locale_id,
+    )
+
+
 def localize_twinnings(twinnings, locale_id):
-    """Give each twinning its programme and partners as this locale shows them (three queries in all)."""
+    """Give each twinning its programme and partners as this locale shows them (two queries in all)."""
     twinnings = list(twinnings)
-    programme_keys = {twinning.programme.translation_key for twinning in twinnings}
-    programmes = {
-        programme.translation_key: programme
-        for programme in TwinningProgramme.objects.filter(translation_key__in=programme_keys, locale_id=locale_id)
-    }
+    programmes = local_programmes(locale_id) if twinnings else {}
     signatory_keys = {
         partner.signatory.translation_key
         for twinning in twinnings

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 from django.db.models import F, Q
 
+from core import cache as content_cache
 from signatories.models import TwinningIndexPage, TwinningPage, TwinningProgramme
 from signatories.text import fold
 from signatories.views import localize_twinnings, with_partners
@@ -32,11 +33,17 @@ class Names:
 
     @classmethod
     def load(cls, language):
-        return cls(
-            language=language,
-            themes=local_names(PartnershipTheme, language, ordering=("sort_order", "name")),
-            programmes=local_names(TwinningProgramme, language),
-        )
+        """From the shared cache: themes and programmes are snippets, whose changes start a new
+        generation of it (core.cache)."""
+
+        def build():
+            return cls(
+                language=language,
+                themes=local_names(PartnershipTheme, language, ordering=("sort_order", "name")),
+                programmes=local_names(TwinningProgramme, language),
+            )
+
+        return content_cache.cached(None, "twinning-names", build, language)
 
     def programme(self, partnership_request):
         if partnership_request.programme == Programme.OTHER:
@@ -126,19 +133,29 @@ def language_choices(queryset):
 
 
 def example_partnerships(locale_id, limit=6):
-    """The latest live twinning projects of the locale, partners included (four queries)."""
-    twinnings = (
-        TwinningPage.objects.live()
-        .public()
-        .filter(locale_id=locale_id)
-        .annotate(source_language=F("alias_of__locale__language_code"))
-        .order_by("-start_year", "title")
-    )
-    return localize_twinnings(with_partners(twinnings)[:limit], locale_id)
+    """The latest live twinning projects of the locale, partners included (from the shared cache,
+    as every page of the finder shows them; else three queries)."""
+
+    def build():
+        twinnings = (
+            TwinningPage.objects.live()
+            .public()
+            .filter(locale_id=locale_id)
+            .annotate(source_language=F("alias_of__locale__language_code"))
+            .order_by("-start_year", "title")
+        )
+        return localize_twinnings(with_partners(twinnings)[:limit], locale_id)
+
+    return content_cache.cached(None, "twinning-examples", build, locale_id, limit)
 
 
 def twinning_index(locale_id):
-    return TwinningIndexPage.objects.live().public().filter(locale_id=locale_id).only("url_path", "title").first()
+    return content_cache.cached(
+        None,
+        "twinning-index",
+        lambda: TwinningIndexPage.objects.live().public().filter(locale_id=locale_id).only("url_path", "title").first(),
+        locale_id,
+    )
 
 
 # Suggestions ----------------------------------------------------------------------------------------

@@ -118,6 +118,17 @@ def request_profile(partnership_request):
     return profile
 
 
+def listed_request_profile(partnership_request):
+    """request_profile() of a request read by listing.listing_queryset (its directory key annotated,
+    its themes prefetched): no query."""
+    row = {name: getattr(partnership_request, name) for name in REQUEST_FIELDS}
+    return _request_profile(
+        row,
+        frozenset(theme.slug for theme in partnership_request.themes_sought.all()),
+        frozenset(theme.slug for theme in partnership_request.themes_offered.all()),
+    )
+
+
 SIGNATORY_FIELDS = ["pk", "key", "country", "population", "lat", "lon", *COMMITMENT_THEMES]
 
 

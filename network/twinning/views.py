@@ -51,7 +51,7 @@ from .listing import (
     twinning_index,
 )
 from .models import Conversation, PartnerFinderPage, PartnershipRequest
-from .pool import authority_profile, open_requests, request_profile
+from .pool import authority_profile, listed_request_profile, open_requests
 from .ranking import AUTHORITY, REQUEST
 from .tokens import LinkError, read_manage_token, read_reply_token, read_report_token
 
@@ -151,12 +151,13 @@ def public_request(request_id):
 
 
 def request_detail(page, request, request_id, *, contact_form=None, problem="", status=200, notice=""):
-    partnership_request = public_request(request_id)
     language = page.locale.language_code
     names = Names.load(language)
-    [partnership_request] = decorate(
-        listing_queryset(PartnershipRequest.objects.filter(pk=partnership_request.pk)), names, page
-    )
+    public = PartnershipRequest.objects.filter(pk=known_id(request_id), status__in=PUBLIC_STATUSES)
+    found = decorate(listing_queryset(public), names, page)
+    if not found:
+        raise Http404
+    [partnership_request] = found
     if partnership_request.is_contactable and contact_form is None:
         contact_form = ContactForm(language=language)
     partnerships = twinnings_of(partnership_request.profile) if partnership_request.profile else []
@@ -168,7 +169,7 @@ def request_detail(page, request, request_id, *, contact_form=None, problem="", 
         "notice": notice,
         "partnerships": partnerships,
         **_suggestion_context(
-            page, request, request_profile(partnership_request), partnership_request.authority_name, names
+            page, request, listed_request_profile(partnership_request), partnership_request.authority_name, names
         ),
     }
     response = page.render(request, template="twinning/request_page.html", context_overrides=context)
@@ -203,7 +204,7 @@ def authority_suggestions(page, request, signatory_id):
         names,
         page,
     )
-    target = request_profile(own[0]) if own else authority_profile(signatory)
+    target = listed_request_profile(own[0]) if own else authority_profile(signatory)
     return page.render(
         request,
         template="twinning/authority_page.html",

@@ -248,22 +248,6 @@ def test_after_a_publish_the_chrome_costs_a_few_queries_once(client, world):
     assert (cold, len(warm)) == (15, 1)
 
 
-def test_links_in_a_body_lead_to_the_visitors_language_without_a_query_for_it(client, world):
-    """Page links in StreamField blocks show the linked page's version in the visitor's language;
-    Wagtail's `page.localized` asks the database for the active locale at each use."""
-    link = {"page": world["news index"], "url": "", "label": ""}
-    body = [("call_to_action", {"title": title, "text": "", "link": link}) for title in ("Our news", "Read more")]
-    StandardPageFactory(parent=world["home"], title="Contact", slug="contact", body=body)
-    synchronise_trees()
-    for language, href in [("en", "/en/news/"), ("tr", "/tr/haberler/"), ("ru", "/ru/news/")]:
-        main = BeautifulSoup(client.get(f"/{language}/contact/").content, "html.parser").find("main")
-        assert [anchor["href"] for anchor in main.select(".cta a")] == [href, href], language
-    # The page and its links' page (one query for both), nothing for the locale; one more for the
-    # translation where the language is not the linked page's.
-    assert queries_of(client, "/en/contact/") == EXPECTED_QUERIES["standard page"] + 1
-    assert queries_of(client, "/tr/contact/") == EXPECTED_QUERIES["standard page"] + 3
-
-
 # HTTP caching ------------------------------------------------------------------------------------
 
 

@@ -12,7 +12,6 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 
 from core import cache as content_cache
@@ -69,23 +68,6 @@ def page_versions(page, request):
         }
 
     return content_cache.cached(request, "versions", build, _site_id(request), page.translation_key)
-
-
-@register.filter
-def localized(page):
-    """`page.localized` (its live version in the active language, else itself) without Wagtail's
-    query for the active locale at each use: the locales come from the shared cache."""
-    if page is None:
-        return None
-    try:
-        language = get_supported_content_language_variant(get_language())
-    except LookupError:
-        return page
-    locale_id = _locale_ids(None).get(language)
-    if locale_id is None or locale_id == page.locale_id:
-        return page
-    translation = page.get_translation_or_none(locale_id)
-    return translation if translation is not None and translation.live else page
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)

@@ -5,7 +5,8 @@
 
 1. Builds the data set in its own database (the demo content, then bench/data.py scales it to
    10,000 signatories, 300 supporters, 2,000 news items and 500 events in every language);
-   built once, reused by later runs. With DATABASE_URL, that database is used: give it a
+   built once, reused by later runs (delete bench/data/bench.sqlite3, or the PostgreSQL
+   database, to build it again). With DATABASE_URL, that database is used: give it a
    database of its own (it is created if missing).
 2. Serves it as in production: gunicorn, `cms.settings.production`, DEBUG off, 2 sync
    workers, persistent database connections, the shared cache in files (or Redis with REDIS_URL).
@@ -148,10 +149,15 @@ def prepare(out):
     from django.db import connection
 
     from bench.data import scale_content
+    from signatories.models import SignatoryPage
 
     started = time.perf_counter()
     call_command("migrate", verbosity=0, interactive=False)
-    call_command("load_demo", stdout=io.StringIO())
+    if SignatoryPage.objects.filter(slug__startswith="bench-").exists():
+        # load_demo checks every page again: minutes on the scaled data set, for nothing new.
+        out.write("Data set found (delete its database to build it again)\n")
+    else:
+        call_command("load_demo", stdout=io.StringIO())
     added = scale_content(stdout=out)
     if any(added.values()):
         out.write("Indexing for search...\n")

@@ -462,11 +462,14 @@ PASSWORD_RESET_RATE_LIMIT = os.environ.get("PASSWORD_RESET_RATE_LIMIT", "5/h")
 # Feeds carry the full text of items unless FEEDS_FULL_TEXT is off.
 FEEDS_FULL_TEXT = env_bool("FEEDS_FULL_TEXT", True)
 
+# LOG_LEVEL is the handler's level too: Django's own loggers (django.request's "Not Found"
+# warnings among them) propagate to the root handler whatever the root logger's level.
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "handlers": {"console": {"class": "logging.StreamHandler", "level": LOG_LEVEL}},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
 }
 
 COUNTRIES_FIRST = ["TR", "TM"]

@@ -21,7 +21,6 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Q
 from django.utils.text import capfirst
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
@@ -230,10 +229,14 @@ def promotions(query, locale, request=None, pages=None):
         return []
     if pages is None:
         pages = searchable_pages(locale)
-    candidates = SearchPromotion.objects.filter(Q(page__isnull=True) | Q(page__in=pages.values("pk"))).select_related(
-        "query", "page"
-    )
+    candidates = SearchPromotion.objects.select_related("query", "page")
     found = [promotion for promotion in candidates if query_key(promotion.query.query_string) == key]
+    # Only the pages of promotions that match are checked against what the visitor may find:
+    # a subquery of every searchable page would cost more than the search itself.
+    promoted_pages = {promotion.page_id for promotion in found if promotion.page_id}
+    if promoted_pages:
+        findable = set(pages.filter(pk__in=promoted_pages).values_list("pk", flat=True))
+        found = [promotion for promotion in found if promotion.page_id is None or promotion.page_id in findable]
     found.sort(key=lambda promotion: (promotion.sort_order is None, promotion.sort_order or 0, promotion.pk))
     return [
         {

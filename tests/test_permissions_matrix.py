@@ -2,7 +2,8 @@
 
 Roles: an anonymous visitor; a supporter (the owner of one profile, made as the approval of an
 application makes it); a translator, an editor and a moderator (the "Translators", "Editors"
-and "Moderators" groups); an administrator (superuser). The tables below are the
+and "Moderators" groups); communications staff (the "Communications" group, for the records,
+with "Moderators", for the pages); an administrator (superuser). The tables below are the
 specification: a cell says what the role gets.
 
 - ok: the page is shown; own: the explorer opens on the supporter's own profile instead;
@@ -39,7 +40,7 @@ from tests.supporter_factories import ApplicationFactory, SupporterIndexPageFact
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "supporter", "translator", "editor", "moderator", "admin"]
+ROLES = ["anonymous", "supporter", "translator", "editor", "moderator", "communications", "admin"]
 
 
 def table(text):
@@ -104,9 +105,14 @@ def build_site(user_model):
     SubscriberFactory(email="reader@example.org")
 
     users = {"supporter": supporter, "admin": admin}
-    for role, group in [("translator", "Translators"), ("editor", "Editors"), ("moderator", "Moderators")]:
+    for role, groups in [
+        ("translator", ["Translators"]),
+        ("editor", ["Editors"]),
+        ("moderator", ["Moderators"]),
+        ("communications", ["Communications", "Moderators"]),
+    ]:
         users[role] = user_model.objects.create_user(role, f"{role}@example.org", "a-long-test-password")
-        users[role].groups.add(Group.objects.get(name=group))
+        users[role].groups.add(*Group.objects.filter(name__in=groups))
 
     staff = Client()
     staff.force_login(admin)
@@ -180,6 +186,7 @@ VIEWS = {
     "newsletter send page": lambda site: reverse("newsletter_issue_send", args=[site.issue.pk]),
     "subscriber export": lambda site: reverse("newsletter_subscribers:index") + "?export=csv",
     "outgoing email": lambda site: reverse("outgoing_email:index"),
+    "partner-finder requests": lambda site: reverse("twinning_requests:index"),
     "image of another collection": lambda site: reverse("wagtailimages:edit", args=[site.other_image.pk]),
     "document of another collection": lambda site: reverse("wagtaildocs:edit", args=[site.other_document.pk]),
     "users": lambda site: reverse("wagtailusers_users:index"),
@@ -201,35 +208,36 @@ VIEWS = {
 }
 
 VIEW_TABLE = """
-                                 anonymous  supporter  translator  editor  moderator  admin
-dashboard                        login      ok         ok          ok      ok         ok
-page explorer                    login      own        ok          ok      ok         ok
-edit a news page                 login      no         ok          ok      ok         ok
-edit a Turkish translation       login      no         ok          ok      ok         ok
-edit another supporter's page    login      no         ok          ok      ok         ok
-snippets                         login      no         no          no      no         ok
-edit a news category             login      no         no          no      no         ok
-applications                     login      no         no          no      no         ok
-an application                   login      no         no          no      no         ok
-newsletter send page             login      no         no          no      no         ok
-subscriber export                login      no         no          no      no         ok
-outgoing email                   login      no         no          no      no         ok
-image of another collection      login      no         no          ok      ok         ok
-document of another collection   login      no         no          ok      ok         ok
-users                            login      no         no          no      no         ok
-groups                           login      no         no          no      no         ok
-site settings                    login      no         no          no      no         ok
-workflows                        login      no         no          no      no         ok
-report locked pages              login      no         no          no      ok         ok
-report workflows                 login      no         ok          ok      ok         ok
-report workflow tasks            login      no         ok          ok      ok         ok
-report site history              login      no         ok          ok      ok         ok
-report site history CSV          login      no         ok          ok      ok         ok
-report aging pages               login      no         ok          ok      ok         ok
-report page types usage          login      no         ok          ok      ok         ok
-report page types usage results  login      no         ok          ok      ok         ok
-report search terms              login      no         no          no      no         ok
-report translations              login      no         ok          ok      ok         ok
+                                 anonymous  supporter  translator  editor  moderator  communications  admin
+dashboard                        login      ok         ok          ok      ok         ok              ok
+page explorer                    login      own        ok          ok      ok         ok              ok
+edit a news page                 login      no         ok          ok      ok         ok              ok
+edit a Turkish translation       login      no         ok          ok      ok         ok              ok
+edit another supporter's page    login      no         ok          ok      ok         ok              ok
+snippets                         login      no         no          no      no         ok              ok
+edit a news category             login      no         no          no      no         ok              ok
+applications                     login      no         no          no      no         ok              ok
+an application                   login      no         no          no      no         ok              ok
+newsletter send page             login      no         no          no      no         ok              ok
+subscriber export                login      no         no          no      no         ok              ok
+outgoing email                   login      no         no          no      no         ok              ok
+partner-finder requests          login      no         no          no      no         ok              ok
+image of another collection      login      no         no          ok      ok         ok              ok
+document of another collection   login      no         no          ok      ok         ok              ok
+users                            login      no         no          no      no         no              ok
+groups                           login      no         no          no      no         no              ok
+site settings                    login      no         no          no      no         no              ok
+workflows                        login      no         no          no      no         no              ok
+report locked pages              login      no         no          no      ok         ok              ok
+report workflows                 login      no         ok          ok      ok         ok              ok
+report workflow tasks            login      no         ok          ok      ok         ok              ok
+report site history              login      no         ok          ok      ok         ok              ok
+report site history CSV          login      no         ok          ok      ok         ok              ok
+report aging pages               login      no         ok          ok      ok         ok              ok
+report page types usage          login      no         ok          ok      ok         ok              ok
+report page types usage results  login      no         ok          ok      ok         ok              ok
+report search terms              login      no         no          no      no         no              ok
+report translations              login      no         ok          ok      ok         ok              ok
 """
 
 
@@ -338,24 +346,24 @@ ACTIONS = {
 }
 
 ACTION_TABLE = """
-                                                anonymous  supporter  translator  editor  moderator  admin
-save a draft of a news page                     login      no         done        done    done       done
-submit a news page for moderation               login      no         done        done    done       done
-publish a news page                             login      no         no          no      done       done
-unpublish a news page                           login      no         no          no      done       done
-move a news page                                login      no         no          no      done       done
-copy a news page                                login      no         no          done    done       done
-delete a news page                              login      no         no          no      done       done
-translate a news page into Turkish              login      no         done        done    done       done
-save a draft of another supporter's page        login      no         done        done    done       done
-submit another supporter's page for moderation  login      no         done        done    done       done
-publish another supporter's page                login      no         no          no      done       done
-unpublish another supporter's page              login      no         no          no      done       done
-move another supporter's page                   login      no         no          no      done       done
-copy another supporter's page                   login      no         no          no      done       done
-delete another supporter's page                 login      no         no          no      done       done
-reject an application                           login      no         no          no      no         done
-delete an image of another collection           login      no         no          done    done       done
+                                                anonymous  supporter  translator  editor  moderator  communications  admin
+save a draft of a news page                     login      no         done        done    done       done            done
+submit a news page for moderation               login      no         done        done    done       done            done
+publish a news page                             login      no         no          no      done       done            done
+unpublish a news page                           login      no         no          no      done       done            done
+move a news page                                login      no         no          no      done       done            done
+copy a news page                                login      no         no          done    done       done            done
+delete a news page                              login      no         no          no      done       done            done
+translate a news page into Turkish              login      no         done        done    done       done            done
+save a draft of another supporter's page        login      no         done        done    done       done            done
+submit another supporter's page for moderation  login      no         done        done    done       done            done
+publish another supporter's page                login      no         no          no      done       done            done
+unpublish another supporter's page              login      no         no          no      done       done            done
+move another supporter's page                   login      no         no          no      done       done            done
+copy another supporter's page                   login      no         no          no      done       done            done
+delete another supporter's page                 login      no         no          no      done       done            done
+reject an application                           login      no         no          no      no         done            done
+delete an image of another collection           login      no         no          done    done       done            done
 """
 
 

@@ -9,6 +9,8 @@ translator saves is public until a moderator publishes it.
 
 from django.db import migrations
 
+from ._groups import make_group, permission
+
 GROUP_NAME = "Translators"
 GLOBAL_PERMISSIONS = [
     ("wagtailadmin", "admin", "access_admin"),
@@ -17,25 +19,11 @@ GLOBAL_PERMISSIONS = [
 PAGE_PERMISSIONS = ["change_page"]
 
 
-def permission(apps, app_label, model, codename):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    content_type, _created = ContentType.objects.get_or_create(app_label=app_label, model=model)
-    found = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
-    if found is None:  # model permissions are created after the migrations of a new database
-        found = Permission.objects.create(
-            content_type=content_type, codename=codename, name=f"Can {codename.replace('_', ' ')}"
-        )
-    return found
-
-
 def create_translators(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
     Page = apps.get_model("wagtailcore", "Page")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
 
-    group, _created = Group.objects.get_or_create(name=GROUP_NAME)
-    group.permissions.add(*[permission(apps, *names) for names in GLOBAL_PERMISSIONS])
+    group = make_group(apps, GROUP_NAME, GLOBAL_PERMISSIONS)
     root = Page.objects.filter(depth=1).first()
     if root is not None:
         for codename in PAGE_PERMISSIONS:

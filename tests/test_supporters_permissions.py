@@ -297,3 +297,36 @@ def test_no_report_opens_for_the_owner_even_by_its_address(owner_client, admin_u
         response = owner_client.get(url)
         assert refused(response), url
         assert "Union of Municipalities of Turkey" not in response.content.decode(), url
+
+
+def test_the_owners_dashboard_leads_to_their_profile_and_hides_the_site_summary(owner_client, world, admin_user):
+    from django.test import Client
+
+    dashboard = BeautifulSoup(owner_client.get(reverse("wagtailadmin_home")).content.decode(), "html.parser")
+    panel = dashboard.find(id="own-profile-section")
+    assert panel is not None
+    assert panel.find("h3").get_text(strip=True) == "Union of Provinces"
+    links = {a.get_text(strip=True): a["href"] for a in panel.find_all("a")}
+    assert links["Edit your profile"] == reverse("wagtailadmin_pages:edit", args=[world.own.pk])
+    assert links["See it on the site"] == world.own.url
+    assert links["Your images"] == f"{reverse('wagtailimages:index')}?collection_id={world.own_collection.pk}"
+    assert "Published" in panel.get_text()
+    assert world.other.title not in dashboard.get_text()
+    assert dashboard.select(".w-summary") == []
+
+    staff = Client()
+    staff.force_login(admin_user)
+    staff_dashboard = BeautifulSoup(staff.get(reverse("wagtailadmin_home")).content.decode(), "html.parser")
+    assert staff_dashboard.find(id="own-profile-section") is None
+    assert staff_dashboard.select(".w-summary")
+
+
+def test_the_owners_dashboard_says_when_changes_wait_for_review(owner_client, world):
+    page = world.own.get_latest_revision_as_object()
+    page.title = "Union of Provinces of Türkiye"
+    page.save_revision(user=world.owner)
+    page.get_workflow().start(page, world.owner)
+    panel = BeautifulSoup(owner_client.get(reverse("wagtailadmin_home")).content.decode(), "html.parser").find(
+        id="own-profile-section"
+    )
+    assert "Changes waiting for review" in panel.get_text()

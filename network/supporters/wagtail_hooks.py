@@ -4,6 +4,7 @@ from django.db.models import Q
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
 
+from .dashboard import OwnProfilePanel
 from .models import SupporterPage
 from .owners import assign_profile_workflow, is_profile_owner_only, owned_profiles
 
@@ -40,3 +41,17 @@ def no_reports_for_profile_owners(request, menu_items):
     """
     if is_profile_owner_only(request.user):
         menu_items[:] = []
+
+
+@hooks.register("construct_homepage_panels")
+def own_profile_first(request, panels):
+    """A supporter's dashboard leads to their profile."""
+    if is_profile_owner_only(request.user):
+        panels.insert(0, OwnProfilePanel(request.user))
+
+
+@hooks.register("construct_homepage_summary_items", order=100)
+def no_site_summary_for_profile_owners(request, summary_items):
+    """The site's page, image and document counts mean nothing to the owner of one profile."""
+    if is_profile_owner_only(request.user):
+        summary_items[:] = []

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import cache as content_cache
 from core.ratelimits import limited, too_many_requests
+from network.news.models import NewsPage
 
 from .charts import progress_chart
 from .countries import country_choices, is_country_code
@@ -196,6 +197,7 @@ def profile_context(page, request):
         "network_links": localize_links(page.network_links.select_related("supporter_page"), page.locale_id),
         "chart": progress_chart(page, reports),
         "twinnings": twinnings_of(page),
+        "news": NewsPage.mentioning(page, "related_signatories__signatory"),
         "directory": page.get_parent(),
     }
 

@@ -5,15 +5,27 @@ import json
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, reset_queries
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from core.translation import synchronise_trees, translate
 from home.models import HomePage
 from network.agenda.models import EventPage
-from network.news.models import NewsCategory, NewsIndexPage, NewsPage, NewsPageRelatedEvent, NewsType
+from network.news.models import (
+    NewsCategory,
+    NewsIndexPage,
+    NewsPage,
+    NewsPageRelatedEvent,
+    NewsPageRelatedSignatory,
+    NewsPageRelatedSupporter,
+    NewsType,
+)
+from network.supporters.models import SupporterPage
+from signatories.models import SignatoryPage
 from tests.factories import locale
 from tests.news_factories import (
     AgendaIndexPageFactory,
@@ -23,6 +35,8 @@ from tests.news_factories import (
     NewsIndexPageFactory,
     NewsPageFactory,
 )
+from tests.signatory_factories import SignatoryIndexPageFactory, SignatoryPageFactory
+from tests.supporter_factories import SupporterIndexPageFactory, SupporterPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -299,6 +313,55 @@ class TestNewsPage:
         assert f'<a href="{tr_event.url}">Eşleştirme atölyesi</a>' in html
         # and the event page lists the news that mention it
         assert f'<a href="{turkish.url}">Atölye duyuruldu</a>' in get(client, tr_event.url)
+
+    def test_related_signatories_and_supporters_are_shown_in_the_visitor_language(self, client, news_index, site_tree):
+        directory = SignatoryIndexPageFactory(parent=site_tree["en"])
+        translate(directory, locale("tr"), {"Signatories": "İmzacılar", "signatories": "imzacilar"})
+        kusadasi = SignatoryPageFactory(parent=directory, title="Kusadasi", slug="kusadasi", country="TR")
+        sinaia = SignatoryPageFactory(parent=directory, title="Sinaia", slug="sinaia", country="RO")
+        supporters = SupporterIndexPageFactory(parent=site_tree["en"])
+        union = SupporterPageFactory(parent=supporters, title="Union of Provinces", slug="union-of-provinces")
+        page = NewsPageFactory(parent=news_index, title="City-to-city cooperation")
+        page.related_signatories = [
+            NewsPageRelatedSignatory(signatory=sinaia),
+            NewsPageRelatedSignatory(signatory=kusadasi),
+        ]
+        page.related_supporters = [NewsPageRelatedSupporter(supporter=union)]
+        page.save_revision().publish()
+        translate(kusadasi, locale("tr"), {"Kusadasi": "Kuşadası"})
+        turkish = translate(page, locale("tr"), {"City-to-city cooperation": "Şehirden şehre işbirliği"})
+        synchronise_trees()  # what is not translated appears as an alias, in English
+
+        section = BeautifulSoup(get(client, turkish.url), "html.parser").find(id="related-network").parent
+        tr_kusadasi = SignatoryPage.objects.get(locale=locale("tr"), translation_key=kusadasi.translation_key)
+        tr_sinaia = SignatoryPage.objects.get(locale=locale("tr"), translation_key=sinaia.translation_key)
+        links = [(a["href"], a.get_text(), a.get("lang")) for a in section.find_all("a")]
+        assert links == [
+            (tr_sinaia.url, "Sinaia", "en"),  # in the editor's order, an alias marked in its language
+            (tr_kusadasi.url, "Kuşadası", None),
+            (
+                SupporterPage.objects.get(locale=locale("tr"), translation_key=union.translation_key).url,
+                "Union of Provinces",
+                "en",
+            ),
+        ]
+        assert "Romanya" in section.get_text()  # the country in the visitor's language
+
+        # and the profiles list the news that mention them, in their own language
+        in_the_news = BeautifulSoup(get(client, tr_kusadasi.url), "html.parser").find(id="news-heading").parent
+        assert [a["href"] for a in in_the_news.find_all("a")] == [turkish.url]
+        english = BeautifulSoup(get(client, union.url), "html.parser").find(id="news-heading").parent
+        assert [a.get_text() for a in english.find_all("a")] == ["City-to-city cooperation"]
+
+    def test_the_links_of_a_draft_are_previewed_before_publishing(self, admin_client, news_index, site_tree):
+        directory = SignatoryIndexPageFactory(parent=site_tree["en"])
+        espiye = SignatoryPageFactory(parent=directory, title="Espiye", slug="espiye")
+        page = NewsPageFactory(parent=news_index, title="Green flag in every school")
+        page.related_signatories = [NewsPageRelatedSignatory(signatory=espiye)]
+        page.save_revision()  # a draft: the links live in the revision, not yet in the tables
+        assert not NewsPageRelatedSignatory.objects.filter(page=page).exists()
+        html = admin_client.get(reverse("wagtailadmin_pages:view_draft", args=[page.pk])).content.decode()
+        assert f'<a href="{espiye.url}">Espiye</a>' in html
 
     def test_structured_data_is_a_news_article_that_cannot_break_out(self, client, news_index):
         page = NewsPageFactory(

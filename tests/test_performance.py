@@ -22,7 +22,7 @@ from core import routing
 from core.frontend_cache import RecordingBackend
 from core.translation import synchronise_trees, translate
 from home.models import Footer, MainMenu, SiteSettings
-from network.news.models import NewsPageRelatedEvent
+from network.news.models import NewsPageRelatedEvent, NewsPageRelatedSignatory, NewsPageRelatedSupporter
 from signatories.models import SignatoryNetworkLink, SignatoryPage
 from tests.factories import FeedsPageFactory, SitemapPageFactory, StandardPageFactory, locale
 from tests.news_factories import (
@@ -101,6 +101,10 @@ def world(site_tree):
     finder = PartnerFinderPageFactory(parent=home)
     konak_request = PartnershipRequestFactory(signatory=konak, sought=["waste"], offered=["tourism"])
 
+    news.related_signatories = [NewsPageRelatedSignatory(signatory=konak)]
+    news.related_supporters = [NewsPageRelatedSupporter(supporter=supporter)]
+    news.save_revision().publish()
+
     MainMenu.objects.create(locale=locale("en"), links=[link(about), link(news_index), link(directory)])
     Footer.objects.create(locale=locale("en"), links=[link(feeds), link(sitemap)], funding_disclaimer="With the EU")
     synchronise_trees()
@@ -144,6 +148,12 @@ def fill(world, count):
             SignatoryNetworkLink.objects.create(
                 page=bench_signatories[number], supporter_page=world["supporter profile"]
             )
+    # The news item is about `count` more signatories.
+    news = world["news item"]
+    news.related_signatories.add(
+        *[NewsPageRelatedSignatory(signatory=signatory) for signatory in bench_signatories[:count]]
+    )
+    news.save_revision().publish()
 
 
 def urls(world):
@@ -191,7 +201,7 @@ EXPECTED_QUERIES = {
     "news index": 5,
     "news index, filtered": 5,
     "news index, Turkish": 5,
-    "news item": 5,
+    "news item": 7,  # with linked signatories and supporters
     "agenda index": 2,
     "agenda index, past": 2,
     "event": 4,
@@ -199,11 +209,11 @@ EXPECTED_QUERIES = {
     "directory, filtered": 2,
     "directory, page 2": 2,
     "directory, by supporter": 2,
-    "signatory profile": 9,
+    "signatory profile": 10,
     "twinning index": 8,
     "twinning": 9,
     "supporter index": 7,
-    "supporter profile": 6,
+    "supporter profile": 7,
     "expression of interest": 1,
     "newsletter index": 2,
     "newsletter issue": 1,

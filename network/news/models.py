@@ -3,6 +3,7 @@
 import datetime
 
 from django import forms
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger
@@ -245,7 +246,14 @@ class NewsPage(BasePage):
         MultiFieldPanel([FieldPanel("lead_image"), FieldPanel("lead_image_alt")], heading=_("Lead image")),
         FieldPanel("body"),
         MultiFieldPanel([FieldPanel("funding_entity"), FieldPanel("application_deadline")], heading=_("Funding call")),
-        InlinePanel("related_events", label=_("Related events")),
+        MultiFieldPanel(
+            [
+                InlinePanel("related_events", label=_("Related events")),
+                InlinePanel("related_signatories", label=_("Related signatories")),
+                InlinePanel("related_supporters", label=_("Related supporters")),
+            ],
+            heading=_("Related events, signatories and supporters"),
+        ),
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -254,10 +262,12 @@ class NewsPage(BasePage):
         index.FilterField("date"),
         index.FilterField("news_type"),
     ]
-    # Facts are synchronised from the source (dates, type, image, categories, events); text is translated.
+    # Facts are synchronised from the source (dates, type, image, categories, links); text is translated.
     override_translatable_fields = [
         SynchronizedField("categories"),
         SynchronizedField("related_events"),
+        SynchronizedField("related_signatories"),
+        SynchronizedField("related_supporters"),
     ]
 
     parent_page_types = ["news.NewsIndexPage"]
@@ -297,22 +307,70 @@ class NewsPage(BasePage):
         """The publication date as an aware datetime (midnight in the site's time zone)."""
         return timezone.make_aware(datetime.datetime.combine(self.date, datetime.time()))
 
-    def localized_events(self):
-        """The related events as this locale shows them (translation or alias), live, in order."""
-        from network.agenda.models import EventPage
+    # What a news item links to: {relation: (field of the link, "app_label.Model" of the page)}.
+    LINKS = {
+        "related_events": ("event", "agenda.EventPage"),
+        "related_signatories": ("signatory", "signatories.SignatoryPage"),
+        "related_supporters": ("supporter", "supporters.SupporterPage"),
+    }
 
-        keys = list(self.related_events.values_list("event__translation_key", flat=True))
-        if not keys:
-            return []
-        events = {
-            event.translation_key: event
-            for event in EventPage.objects.live()
+    def link_keys(self):
+        """{relation: [translation keys of the linked pages, in order]}.
+
+        A page read from the database answers in one query for every relation; a preview has its
+        links in memory (modelcluster), which answer without a query.
+        """
+        links = {relation: getattr(self, relation).all() for relation in self.LINKS}
+        if not all(isinstance(queryset, models.QuerySet) for queryset in links.values()):
+            return {
+                relation: list(links[relation].values_list(f"{field}__translation_key", flat=True))
+                for relation, (field, _model) in self.LINKS.items()
+            }
+        parts = [
+            queryset.order_by()
+            .annotate(relation=models.Value(relation, output_field=models.CharField()))
+            .values_list("relation", "sort_order", "pk", f"{self.LINKS[relation][0]}__translation_key")
+            for relation, queryset in links.items()
+        ]
+        rows = sorted(parts[0].union(*parts[1:], all=True), key=lambda row: (row[1] is None, row[1] or 0, row[2]))
+        keys = {relation: [] for relation in self.LINKS}
+        for relation, _order, _pk, key in rows:
+            keys[relation].append(key)
+        return keys
+
+    def localized_links(self):
+        """{relation: the linked pages as this locale shows them (translation or alias), live, in order}.
+
+        Links point at the pages of the source language; each is shown in the visitor's language.
+        """
+        found = {}
+        for relation, keys in self.link_keys().items():
+            pages = {}
+            if keys:
+                model = apps.get_model(self.LINKS[relation][1])
+                pages = {
+                    page.translation_key: page
+                    for page in model.objects.live()
+                    .public()
+                    .filter(translation_key__in=keys, locale_id=self.locale_id)
+                    .defer_streamfields()
+                    .select_related("alias_of__locale")
+                }
+            found[relation] = [pages[key] for key in keys if key in pages]
+        return found
+
+    @staticmethod
+    def mentioning(page, relation, limit=5):
+        """The newest news of `page`'s locale that link to `page` (in any language) through `relation`."""
+        return list(
+            NewsPage.objects.live()
             .public()
-            .filter(translation_key__in=keys, locale_id=self.locale_id)
+            .filter(locale_id=page.locale_id, **{f"{relation}__translation_key": page.translation_key})
             .defer_streamfields()
             .select_related("alias_of__locale")
-        }
-        return [events[key] for key in keys if key in events]
+            .distinct()
+            .order_by("-date", "-pk")[:limit]
+        )
 
     def structured_data(self, request):
         """schema.org NewsArticle, for search engines."""
@@ -338,13 +396,16 @@ class NewsPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         categories = NewsCategory.for_locale(self.locale)
+        links = self.localized_links()
         # The parent's own fields are not shown: its title and address come with the route.
         index_page = self.get_parent().specific_deferred
         index_page.locale = self.locale  # the same tree, so the same locale
         context.update(
             news_index=index_page,
             categories=[categories.get(c.translation_key, c) for c in self.categories.all()],
-            events=self.localized_events(),
+            events=links["related_events"],
+            signatories=links["related_signatories"],
+            supporters=links["related_supporters"],
             structured_data=self.structured_data(request),
             feed_discovery=index_page.feed_links() if isinstance(index_page, NewsIndexPage) else [],
         )
@@ -364,3 +425,33 @@ class NewsPageRelatedEvent(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("related event")
         verbose_name_plural = _("related events")
+
+
+class NewsPageRelatedSignatory(Orderable):
+    """A signatory that a news item is about."""
+
+    page = ParentalKey(NewsPage, related_name="related_signatories", on_delete=models.CASCADE)
+    signatory = models.ForeignKey(
+        "signatories.SignatoryPage", verbose_name=_("signatory"), related_name="news_links", on_delete=models.CASCADE
+    )
+
+    panels = [FieldPanel("signatory")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related signatory")
+        verbose_name_plural = _("related signatories")
+
+
+class NewsPageRelatedSupporter(Orderable):
+    """A supporter that a news item is about."""
+
+    page = ParentalKey(NewsPage, related_name="related_supporters", on_delete=models.CASCADE)
+    supporter = models.ForeignKey(
+        "supporters.SupporterPage", verbose_name=_("supporter"), related_name="news_links", on_delete=models.CASCADE
+    )
+
+    panels = [FieldPanel("supporter")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related supporter")
+        verbose_name_plural = _("related supporters")

@@ -24,6 +24,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.models import BasePage
+from network.news.models import NewsPage
 
 from .choices import ServiceCategory, SupporterKind, SupporterRole, SupporterStatus
 
@@ -371,6 +372,7 @@ class SupporterPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["supported_signatories"] = self.supported_signatories()
         context["feedback_reports"] = self.feedback_reports.select_related("document").all()
+        context["news"] = NewsPage.mentioning(self, "related_supporters__supporter")
         context["index_page"] = self.get_parent().specific
         return context
 

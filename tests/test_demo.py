@@ -6,6 +6,8 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
+from network.news.models import NewsPage
+
 pytestmark = pytest.mark.django_db
 
 
@@ -39,3 +41,9 @@ def test_demo_loads_every_locale_and_a_second_run_changes_nothing(client):
     sitemap = client.get("/sitemap.xml")
     assert sitemap.status_code == 200
     assert "/tr/hakkimizda/" in sitemap.content.decode()
+
+    # The news link to the signatories and supporters they name, in every language.
+    story = NewsPage.objects.get(locale__language_code="tr", slug="nilufere-yunanistan-ve-litvanyadan-calisma-ziyareti")
+    assert [page.slug for page in story.localized_links()["related_signatories"]] == ["nilufer", "chios", "trakai"]
+    profile = client.get("/ru/podpisanty/kusadasi/").content.decode()
+    assert "/ru/novosti/city-to-city-cooperation-between-kusadasi-and-sinaia/" in profile

@@ -2,14 +2,24 @@
 
 English is the source; the Turkish is the newsletter's own text (town-twinning-newsletter.tr.txt) and the
 Muğla brief (netzerocities-twinning.tr.txt), lightly shortened. Items link to the agenda's events, so the
-agenda is loaded first (its loader is idempotent).
+agenda is loaded first (its loader is idempotent), and to the signatories and supporters they name, which
+are loaded after the news: `finish` adds those links.
 """
 
 import datetime
 
+from core.translation import translate
 from network.agenda import demo as agenda_demo
 
-from .models import NewsCategory, NewsIndexPage, NewsPage, NewsPageRelatedEvent, NewsType
+from .models import (
+    NewsCategory,
+    NewsIndexPage,
+    NewsPage,
+    NewsPageRelatedEvent,
+    NewsPageRelatedSignatory,
+    NewsPageRelatedSupporter,
+    NewsType,
+)
 
 NEWS_INDEX = {
     "slug": "news",
@@ -552,3 +562,50 @@ def load(demo):
             fields["lead_image_alt"] = item["image_alt"]
         page = demo.page(index, NewsPage, item["slug"], **fields)
         demo.translate(page, "tr", turkish_strings(item))
+
+
+# The signatories and supporters each item names: {news slug: ([signatory slugs], [supporter slugs])}.
+NETWORK_LINKS = {
+    "exchange-of-knowledge-in-belgium-and-the-netherlands": (
+        [],
+        ["union-of-provinces", "union-of-municipalities-of-turkey"],
+    ),
+    "monitoring-visits-to-grant-projects-continue": ([], ["union-of-provinces", "union-of-municipalities-of-turkey"]),
+    "whos-who-union-of-provinces": ([], ["union-of-provinces"]),
+    "green-flag-information-desk-in-every-school": (["espiye"], []),
+    "city-to-city-cooperation-between-kusadasi-and-sinaia": (["kusadasi", "sinaia"], []),
+    "smart-city-vision-in-canakkale": (["canakkale", "tarragona"], []),
+    "migration-on-the-table-in-gaziantep": (["gaziantep-metropolitan-municipality", "sopot"], []),
+    "womens-climate-action-in-cankaya": (["cankaya"], []),
+    "study-visit-to-nilufer-from-greece-and-lithuania": (["nilufer", "chios", "trakai"], []),
+    "call-for-cities-netzerocities-twinning-learning-programme": (["mentese", "elbasan"], []),
+}
+
+
+def in_order(model, locale, slugs):
+    found = {page.slug: page for page in model.objects.filter(locale=locale, slug__in=slugs)}
+    return [found[slug] for slug in slugs if slug in found]
+
+
+def finish(demo):
+    """Link the news to the signatories and supporters they name, once, and bring the Turkish along."""
+    from network.supporters.models import SupporterPage
+    from signatories.models import SignatoryPage
+
+    source = demo.locales[demo.source_language]
+    items = {item["slug"]: item for item in NEWS}
+    for slug, (signatory_slugs, supporter_slugs) in NETWORK_LINKS.items():
+        page = NewsPage.objects.filter(locale=source, slug=slug).first()
+        if page is None or page.related_signatories.exists() or page.related_supporters.exists():
+            continue
+        signatories = in_order(SignatoryPage, source, signatory_slugs)
+        supporters = in_order(SupporterPage, source, supporter_slugs)
+        if not signatories and not supporters:
+            continue
+        page.related_signatories = [NewsPageRelatedSignatory(signatory=signatory) for signatory in signatories]
+        page.related_supporters = [NewsPageRelatedSupporter(supporter=supporter) for supporter in supporters]
+        page.save_revision(user=demo.user).publish(user=demo.user)  # aliases in other languages follow
+        demo.created.append(f"links of {page.title}")
+        turkish = demo.locales.get("tr")
+        if turkish is not None and page.get_translation_or_none(turkish) is not None:
+            translate(page, turkish, turkish_strings(items[slug]), user=demo.user)  # synchronised facts

@@ -107,11 +107,8 @@ def test_a_supporter_edits_their_profile_and_submits_it_for_review(page, transac
     world = supporter_world
     sign_in(page, "owner@vilayetler.example", "Pw-1985-Ankara")
 
-    # The dashboard leads the owner to their one page.
-    page.get_by_role("link", name="1 Page").click()
-    page.wait_for_url(f"**/admin/pages/{world.own.pk}/")
-    page.locator("header").get_by_role("button", name="Actions", exact=True).click()
-    page.locator("header").get_by_role("link", name="Edit", exact=True).click()
+    # The dashboard leads the owner to their profile.
+    page.locator("#own-profile-section").get_by_role("link", name="Edit your profile").click()
     page.wait_for_url(f"**/admin/pages/{world.own.pk}/edit/")
 
     page.get_by_role("textbox", name="Services to signatories").fill(NEW_SERVICES)

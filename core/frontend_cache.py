@@ -73,11 +73,22 @@ def affected_pages(page):
     return [page, *Page.objects.filter(alias_of_id=page.pk).select_related("locale")]
 
 
+def pages_showing(page, cache_object=None):
+    """The addresses of the pages that show `page` outside its listings, in its language (a news
+    item on the events and profiles it is about): models say which with `pages_showing_it()`."""
+    pages_showing_it = getattr(page.specific_deferred, "pages_showing_it", None)
+    urls = set()
+    for other in pages_showing_it() if pages_showing_it else []:
+        urls |= page_urls(other, cache_object)
+    return urls
+
+
 def urls_for_change(page, cache_object=None):
     urls = set()
     for version in affected_pages(page):
         urls |= page_urls(version, cache_object)
         urls |= surroundings(version, cache_object)
+        urls |= pages_showing(version, cache_object)
     return urls
 
 

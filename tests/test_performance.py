@@ -555,6 +555,11 @@ def test_publishing_purges_the_page_its_index_the_home_and_the_feeds_in_every_la
     for language in LANGUAGES:
         index = "haberler/" if language == "tr" else "news/"
         expected |= surroundings_of(language, index, index + "study-visit/")
+    # and the event and profiles that list it "In the news", in every language
+    for profile in (world["event"], world["signatory profile"], world["supporter profile"]):
+        versions = Page.objects.filter(translation_key=profile.translation_key)
+        assert versions.count() == len(LANGUAGES)
+        expected |= {"http://testserver" + version.url for version in versions}
     assert set(purged) == expected
     assert len(purged) == len(expected)  # each once
 
@@ -562,7 +567,9 @@ def test_publishing_purges_the_page_its_index_the_home_and_the_feeds_in_every_la
 def test_publishing_a_translation_purges_its_own_language_only(world, purged, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         translate(world["news item"], locale("tr"), {"Study visit": "Çalışma ziyareti"})
-    assert set(purged) == surroundings_of("tr", "haberler/", "haberler/study-visit/")
+    linked = [world["event"], world["signatory profile"], world["supporter profile"]]
+    turkish_versions = {"http://testserver" + page.get_translation(locale("tr")).url for page in linked}
+    assert set(purged) == surroundings_of("tr", "haberler/", "haberler/study-visit/") | turkish_versions
 
 
 def test_publishing_a_signatory_purges_the_directory_with_its_downloads_and_map_in_every_language(

@@ -359,6 +359,10 @@ class NewsPage(BasePage):
             found[relation] = [pages[key] for key in keys if key in pages]
         return found
 
+    def pages_showing_it(self):
+        """The events, signatories and supporters it links to, in its language: each lists it "In the news"."""
+        return [page for pages in self.localized_links().values() for page in pages]
+
     @staticmethod
     def mentioning(page, relation, limit=5):
         """The newest news of `page`'s locale that link to `page` (in any language) through `relation`."""

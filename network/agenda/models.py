@@ -396,15 +396,7 @@ class EventPage(BasePage):
         """News of this locale that link to this event."""
         from network.news.models import NewsPage
 
-        return list(
-            NewsPage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id, related_events__event__translation_key=self.translation_key)
-            .defer_streamfields()
-            .select_related("alias_of__locale")
-            .distinct()
-            .order_by("-date")[:5]
-        )
+        return NewsPage.mentioning(self, "related_events__event")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -346,6 +346,9 @@ class TestNewsPage:
             ),
         ]
         assert "Romanya" in section.get_text()  # the country in the visitor's language
+        turkmen = NewsPage.objects.get(locale=locale("tk"), translation_key=page.translation_key)
+        turkmen_section = BeautifulSoup(get(client, turkmen.url), "html.parser").find(id="related-network").parent
+        assert "Rumyniýa" in turkmen_section.get_text()  # the site's own Turkmen names
 
         # and the profiles list the news that mention them, in their own language
         in_the_news = BeautifulSoup(get(client, tr_kusadasi.url), "html.parser").find(id="news-heading").parent

@@ -3,13 +3,22 @@
 `site_tree` gives the smallest real site: a home page in every configured language (the
 English one the source, the others translations made by wagtail-localize), set as the root
 of the default Wagtail site.
+
+Data built once for the tests that only read it: a module that lists `shared_site_tree` in its
+`usefixtures` builds that site once, in a transaction rolled back at the end of the module;
+pytest-django runs each test in a savepoint of it, so what a test changes no other test sees,
+and `site_tree` hands every test fresh instances of the same pages. `rolled_back` is the same
+pattern for a module's own larger data sets (tests/database.py).
 """
 
 import pytest
 from django.conf import settings
 from wagtail.models import Page, Site
 
+import tests.hypothesis_profiles  # noqa: F401 - loads the profile HYPOTHESIS_PROFILE names
 from core.translation import translate
+from home.models import HomePage
+from tests.database import rolled_back
 from tests.factories import HomePageFactory, locale
 
 HOME_TITLES = {"en": "Home", "tr": "Ana sayfa", "tk": "Baş sahypa", "ru": "Главная"}
@@ -51,9 +60,25 @@ def admin_user(django_user_model):
     return django_user_model.objects.create_superuser("admin", "admin@example.org", "a-long-test-password")
 
 
+@pytest.fixture(scope="module")
+def shared_site_tree(django_db_setup, django_db_blocker):
+    """{language code: primary key} of a `site_tree` built once for the module that asks for it."""
+    with rolled_back(django_db_blocker):
+        yield {code: home.pk for code, home in build_site_tree().items()}
+
+
 @pytest.fixture
-def site_tree(db, languages):
+def site_tree(request, db):
     """{language code: HomePage}, with the English home as the default site's root."""
+    if "shared_site_tree" in request.fixturenames:
+        shared = request.getfixturevalue("shared_site_tree")
+        homes = HomePage.objects.in_bulk(shared.values())
+        return {code: homes[pk] for code, pk in shared.items()}
+    return build_site_tree()
+
+
+def build_site_tree():
+    languages = [code for code, _name in settings.LANGUAGES]
     root = Page.get_first_root_node()
     Page.objects.filter(depth=2).delete()  # Wagtail's welcome page
     home = HomePageFactory(parent=root, slug="home", locale=locale(settings.LANGUAGE_CODE))

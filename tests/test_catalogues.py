@@ -10,6 +10,8 @@ import polib
 import pytest
 from django.conf import settings
 
+from tests.services import require
+
 SHIPPED = ["tr", "tk", "ru"]
 SOURCE_DIRS = ["cms", "core", "home", "network", "signatories", "search", "templates", "locale"]
 
@@ -37,10 +39,9 @@ def test_compiled_catalogue_matches_its_source(code):
 
 def test_catalogues_cover_every_string_of_the_code(tmp_path):
     """Extract the strings again into a copy of the code: nothing new may be left untranslated."""
-    if shutil.which("xgettext") is None:
-        if os.environ.get("CI"):
-            pytest.fail("GNU gettext (xgettext) is needed in CI to check the catalogues")
-        pytest.skip("GNU gettext (xgettext) is not installed: cannot re-extract the strings")
+    require(
+        shutil.which("xgettext") is None and "GNU gettext (xgettext) is not installed", "the catalogue coverage check"
+    )
     for name in [*SOURCE_DIRS, "manage.py"]:
         source = Path(settings.BASE_DIR) / name
         target = tmp_path / name

@@ -37,6 +37,7 @@ from tests.production import (
     prepare_database,
     wait_until,
 )
+from tests.services import require
 from tests.smtp_sink import start_sink
 
 HEADING = "The site is temporarily unavailable"
@@ -108,8 +109,7 @@ def test_other_errors_keep_the_500_page():
 
 @pytest.fixture(scope="module")
 def postgres():
-    if postgres_bin() is None:
-        pytest.skip("PostgreSQL's programs (initdb, pg_ctl) are not installed")
+    require(postgres_bin() is None and "PostgreSQL's programs (initdb, pg_ctl) are not installed", "the fault tests")
     server = PrivatePostgres().init()
     try:
         server.start()

@@ -43,6 +43,7 @@ from network.twinning.models import Conversation, PartnershipRequest, RelayMessa
 from network.twinning.relay import Direction
 from network.twinning.tokens import manage_token, reply_token
 from signatories.filters import FILTER_NAMES
+from tests.hypothesis_profiles import examples
 from tests.news_factories import (
     AgendaIndexPageFactory,
     EventPageFactory,
@@ -285,10 +286,10 @@ def assert_settled(response, before, sent, *, outbox_before):
     assert_no_injected_headers(django_mail.outbox[outbox_before:])
 
 
-def hostile_settings(examples):
+def hostile_settings(count):
     """Few examples (each is a real request), one site per test, and no slow explain phase."""
     return settings(
-        max_examples=examples,
+        max_examples=examples(count),
         deadline=None,
         phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink],
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],

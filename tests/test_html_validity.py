@@ -7,10 +7,8 @@ skipped and says why; when the CI environment variable is set, a missing Java fa
 """
 
 import json
-import os
 import shutil
 import subprocess
-import sys
 from io import StringIO
 from pathlib import Path
 
@@ -30,6 +28,7 @@ from tests.public_pages import (
     newsletter_signup,
     page_urls,
 )
+from tests.services import require
 
 pytestmark = pytest.mark.django_db  # also tells pytest-django to create the test database
 
@@ -101,12 +100,7 @@ def run_checker(folder):
 @pytest.fixture(scope="module")
 def checked_pages(django_db_setup, django_db_blocker, tmp_path_factory):
     """{(language, page type): (url, [errors])} for every page type and language."""
-    reason = java_missing()
-    if reason:
-        if os.environ.get("CI"):
-            pytest.fail(f"{reason}; the HTML checks must run in CI.", pytrace=False)
-        print(f"\nSkipping the HTML validity checks: {reason}.", file=sys.stderr)
-        pytest.skip(reason)
+    require(java_missing(), "the HTML validity checks")
     folder = tmp_path_factory.mktemp("html-pages")
     clear_caches()
     with django_db_blocker.unblock(), transaction.atomic():

@@ -3,6 +3,9 @@ the page chrome and its invalidation, routing, and the front-cache purge on publ
 
 Query counts are those of a request after another one: the page chrome (menus, footer, settings,
 languages, routes) is then in the shared cache, as it is between two visits of a real site.
+
+The world of pages is built once for the module (in a transaction rolled back at its end); each
+test runs in a savepoint of it and gets fresh instances of its rows.
 """
 
 from decimal import Decimal
@@ -21,9 +24,10 @@ from core import cache as content_cache
 from core import routing
 from core.frontend_cache import RecordingBackend
 from core.translation import synchronise_trees, translate
-from home.models import Footer, MainMenu, SiteSettings
+from home.models import Footer, HomePage, MainMenu, SiteSettings
 from network.news.models import NewsPageRelatedEvent, NewsPageRelatedSignatory, NewsPageRelatedSupporter
 from signatories.models import SignatoryNetworkLink, SignatoryPage
+from tests.database import fresh, keys, rolled_back
 from tests.factories import FeedsPageFactory, SitemapPageFactory, StandardPageFactory, locale
 from tests.news_factories import (
     AgendaIndexPageFactory,
@@ -49,7 +53,7 @@ from tests.supporter_factories import (
 )
 from tests.twinning_factories import PartnerFinderPageFactory, PartnershipRequestFactory, make_themes
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_site_tree")]
 
 BUDGET = 12
 
@@ -58,10 +62,20 @@ def link(page, label=""):
     return ("link", {"page": page, "url": "", "label": label})
 
 
+@pytest.fixture(scope="module")
+def shared_world(shared_site_tree, django_db_blocker):
+    """{name: (model, primary key)} of the world, built once for the module."""
+    with rolled_back(django_db_blocker):
+        yield keys(build_world(HomePage.objects.get(pk=shared_site_tree["en"])))
+
+
 @pytest.fixture
-def world(site_tree):
+def world(shared_world, site_tree):
     """One page of every public type, with what each shows (image, categories, reports, partners...)."""
-    home = site_tree["en"]
+    return fresh(shared_world)
+
+
+def build_world(home):
     about = StandardPageFactory(parent=home, title="About", slug="about")
     feeds = FeedsPageFactory(parent=home, title="RSS help", slug="rss-help")
     sitemap = SitemapPageFactory(parent=home, title="Sitemap", slug="sitemap")

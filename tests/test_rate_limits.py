@@ -17,12 +17,12 @@ from django.test import override_settings
 from core import cache as content_cache
 from core.translation import synchronise_trees
 from tests.newsletter_factories import NewsletterIndexPageFactory
+from tests.services import REDIS_URL, redis_missing, require
 from tests.signatory_factories import SignatoryPageFactory, make_directory
 
 pytestmark = pytest.mark.django_db
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 
 
 @pytest.fixture
@@ -138,15 +138,6 @@ class TestBehindAProxy:
 # Redis ---------------------------------------------------------------------------------------------
 
 
-def redis_available():
-    try:
-        import redis
-
-        return redis.Redis.from_url(REDIS_URL, socket_connect_timeout=0.5).ping()
-    except Exception:
-        return False
-
-
 def redis_caches(prefix):
     return {
         "default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL, "KEY_PREFIX": prefix},
@@ -156,10 +147,7 @@ def redis_caches(prefix):
 
 @pytest.fixture
 def redis_cache(settings):
-    if not redis_available():
-        if os.environ.get("CI"):
-            pytest.fail(f"no Redis server at {REDIS_URL}")
-        pytest.skip(f"no Redis server at {REDIS_URL}")
+    require(redis_missing(), "the Redis rate-limit tests")
     prefix = f"test-ratelimits-{uuid.uuid4().hex}"
     settings.CACHES = redis_caches(prefix)
     content_cache.clear_local()

@@ -13,24 +13,17 @@ import pytest
 from django.core.cache import cache
 
 from core import cache as content_cache
+from tests.services import REDIS_URL, redis_missing, require
 
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
-def redis_available():
-    try:
-        import redis
-
-        return redis.Redis.from_url(REDIS_URL, socket_connect_timeout=0.5).ping()
-    except Exception:  # any failure means no server to test against
-        return False
+pytestmark = pytest.mark.django_db
 
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(not redis_available(), reason=f"no Redis server at {REDIS_URL}"),
-]
+@pytest.fixture(autouse=True)
+def _redis():
+    require(redis_missing(), "the shared Redis cache tests")
 
 
 def settings_in_a_new_process(**environment):

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from network.twinning.choices import RequestStatus
 from tests.factories import locale
+from tests.hypothesis_profiles import examples
 from tests.signatory_factories import (
     SignatoryPageFactory,
     TwinningIndexPageFactory,
@@ -136,7 +137,7 @@ class TestOpenRequests:
         for link in html.select(".pagination a"):
             assert "astrology" not in link["href"]
 
-    @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @settings(max_examples=examples(30), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
     @given(
         params=st.dictionaries(
             st.sampled_from(["theme", "country", "population", "programme", "language", "page", "near", "kind", "x"]),

@@ -15,6 +15,7 @@ from network.twinning import ranking
 from network.twinning.bench import synthetic_profiles, time_ranking
 from network.twinning.ranking import AUTHORITY, REQUEST, Pool, Profile, Reason, reasons_for, score, score_parts
 from network.twinning.texts import describe_all
+from tests.hypothesis_profiles import examples
 
 THEME_NAMES = {
     "waste": "Waste and recycling",
@@ -220,7 +221,7 @@ profiles = st.builds(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(target=profiles, candidates=st.lists(profiles, max_size=12), near=st.booleans())
 def test_the_fast_ranking_agrees_with_the_reference_score(target, candidates, near):
     matches = Pool(candidates).rank(target, limit=len(candidates) + 1, near=near)

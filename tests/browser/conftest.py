@@ -17,9 +17,10 @@ missing browser fails the run instead, so CI never passes without having run the
 """
 
 import os
-import sys
 
 import pytest
+
+from tests.services import require
 
 # Playwright's sync API runs an event loop in this thread; Django then refuses database access
 # from "async" code unless told that this is safe (the test code is synchronous).
@@ -49,12 +50,7 @@ def _restore_migration_data(django_db_serialized_rollback):
 
 @pytest.fixture(scope="session")
 def browser(django_db_setup):  # the test database (and its serialized copy) exists before Playwright starts
-    reason = chromium_missing()
-    if reason:
-        if os.environ.get("CI"):
-            pytest.fail(f"{reason}; the browser tests must run in CI.", pytrace=False)
-        print(f"\nSkipping browser tests: {reason}.", file=sys.stderr)
-        pytest.skip(reason)
+    require(chromium_missing(), "the browser tests")
     from django.db import connections
     from playwright.sync_api import sync_playwright
 

@@ -9,16 +9,14 @@ skipped and says why; when the CI environment variable is set, a missing Java fa
 import json
 import shutil
 import subprocess
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.core.cache import caches
-from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 
 from core.cache import clear_local
+from tests.database import demo_content, rolled_back
 from tests.public_pages import (
     LANGUAGES,
     PAGE_TYPES,
@@ -30,7 +28,8 @@ from tests.public_pages import (
 )
 from tests.services import require
 
-pytestmark = pytest.mark.django_db  # also tells pytest-django to create the test database
+# django_db also tells pytest-django to create the test database; the markup checked is the same on every backend.
+pytestmark = [pytest.mark.django_db, pytest.mark.backend_independent, pytest.mark.xdist_group("html_validity")]
 
 
 def java_missing():
@@ -103,10 +102,9 @@ def checked_pages(django_db_setup, django_db_blocker, tmp_path_factory):
     require(java_missing(), "the HTML validity checks")
     folder = tmp_path_factory.mktemp("html-pages")
     clear_caches()
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=StringIO())
+    with rolled_back(django_db_blocker):
+        demo_content()
         saved = save_pages(folder)
-        transaction.set_rollback(True)
     clear_caches()
     errors = run_checker(folder)
     return {(language, page_type): (url, errors.get(name, [])) for name, (language, page_type, url) in saved.items()}

@@ -9,7 +9,6 @@ are visited with one browser context; the database is then put back as migration
 """
 
 import re
-from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ from django.core.management import call_command
 from django.db import connections
 
 from core.cache import clear_local
+from tests.database import demo_content
 from tests.public_pages import (
     LANGUAGES,
     PAGE_TYPES,
@@ -28,7 +28,12 @@ from tests.public_pages import (
     page_urls,
 )
 
-pytestmark = [pytest.mark.browser, pytest.mark.empties_database]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.backend_independent,
+    pytest.mark.empties_database,
+    pytest.mark.xdist_group("accessibility"),
+]
 
 AXE_VERSION = "4.14.1"
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
@@ -154,7 +159,7 @@ def audit(request, browser, django_db_blocker):
         clear_caches()
         try:
             reset_database()
-            call_command("load_demo", stdout=StringIO())
+            demo_content()
             for language in LANGUAGES:
                 visit_every_page(audit, language)
         finally:

@@ -7,6 +7,12 @@ export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# make test: the suite on TEST_WORKERS processes (pytest-xdist; a module that builds its data
+# once keeps its tests on one process with xdist_group), then the slow load and fault tests alone.
+# TEST_MARKERS narrows both runs (a pytest -m expression); PYTEST_ARGS adds options to both.
+TEST_WORKERS ?= auto
+TEST_MARKERS ?=
+only_marked = $(if $(TEST_MARKERS), and ($(TEST_MARKERS)))
 
 .DEFAULT_GOAL := help
 .PHONY: help install migrate demo run test lint format check messages bench clean
@@ -35,7 +41,8 @@ run: demo ## Set everything up and serve the site on http://127.0.0.1:8000
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: install ## Run the whole test suite (browser tests where Chromium is installed)
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup -m "not slow$(only_marked)" $(PYTEST_ARGS)
+	$(BIN)/pytest -m "slow$(only_marked)" $(PYTEST_ARGS)
 
 lint: install ## ruff check and format check, migrations and translations in sync
 	$(BIN)/ruff check .

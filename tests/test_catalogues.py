@@ -12,6 +12,9 @@ from django.conf import settings
 
 from tests.services import require
 
+# Files only: no database.
+pytestmark = pytest.mark.backend_independent
+
 SHIPPED = ["tr", "tk", "ru"]
 SOURCE_DIRS = ["cms", "core", "home", "network", "signatories", "search", "templates", "locale"]
 

@@ -40,6 +40,9 @@ from tests.production import (
 from tests.services import require
 from tests.smtp_sink import start_sink
 
+# The tests start a PostgreSQL server of their own, whatever the test database is.
+pytestmark = [pytest.mark.backend_independent, pytest.mark.xdist_group("faults")]
+
 HEADING = "The site is temporarily unavailable"
 FORM_LOST = "What you sent has not been received. Please send it again in a few minutes."
 

@@ -53,7 +53,11 @@ from tests.supporter_factories import (
 )
 from tests.twinning_factories import PartnerFinderPageFactory, PartnershipRequestFactory, make_themes
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_site_tree")]
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("shared_site_tree"),
+    pytest.mark.xdist_group("performance"),
+]
 
 BUDGET = 12
 

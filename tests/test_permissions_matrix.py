@@ -38,7 +38,7 @@ from tests.news_factories import NewsCategoryFactory, NewsIndexPageFactory, News
 from tests.newsletter_factories import NewsletterIndexPageFactory, NewsletterIssuePageFactory, SubscriberFactory
 from tests.supporter_factories import ApplicationFactory, SupporterIndexPageFactory, browser_form_data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("permissions_matrix")]
 
 ROLES = ["anonymous", "supporter", "translator", "editor", "moderator", "communications", "admin"]
 

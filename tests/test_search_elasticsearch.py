@@ -16,7 +16,7 @@ from search.service import _configured_backend, get_backend
 from tests.factories import locale
 from tests.search_factories import news, page
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.backend_independent]  # what is sent to Elasticsearch
 
 PREFIX = "test_"
 

@@ -17,6 +17,8 @@ from network.twinning.ranking import AUTHORITY, REQUEST, Pool, Profile, Reason, 
 from network.twinning.texts import describe_all
 from tests.hypothesis_profiles import examples
 
+pytestmark = pytest.mark.backend_independent
+
 THEME_NAMES = {
     "waste": "Waste and recycling",
     "tourism": "Sustainable tourism",

@@ -16,7 +16,7 @@ from tests.browser.screenshots import screenshot
 from tests.factories import StandardPageFactory, locale
 from tests.supporter_factories import supporter_index_fixture, supporter_world_fixture  # noqa: F401 - fixtures
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.backend_independent]
 
 
 def sign_in(page, username, password):

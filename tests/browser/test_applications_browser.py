@@ -8,7 +8,7 @@ from network.applications.models import Application
 from tests.factories import locale
 from tests.supporter_factories import TR_FORM, TR_INDEX, ExpressionOfInterestPageFactory, SupporterIndexPageFactory
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.backend_independent]
 
 
 @pytest.fixture

@@ -28,7 +28,7 @@ from tests.supporter_factories import (  # noqa: F401 - fixtures
     supporter_index_fixture,
 )
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.backend_independent]
 
 LANGUAGES = ["en", "tr"]
 OTHER = {"en": "tr", "tr": "en"}

@@ -23,7 +23,7 @@ from tests.supporter_factories import (
     supporter_index_fixture,  # noqa: F401 - fixture
 )
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.backend_independent]
 
 LANGUAGES = ["en", "tr"]
 FOCUSED = """() => {

@@ -10,7 +10,7 @@ from network.newsletter.models import Subscriber
 from tests.factories import locale
 from tests.newsletter_factories import NewsletterIndexPageFactory
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.backend_independent]
 
 CONFIRM_LINK = re.compile(r"https?://[^/\s]+(/newsletter/confirm/[^/\s]+/)")
 

@@ -4,7 +4,7 @@ import pytest
 
 from tests.search_factories import page as standard_page
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.backend_independent]
 
 
 @pytest.fixture

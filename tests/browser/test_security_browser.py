@@ -12,7 +12,7 @@ from tests.factories import StandardPageFactory
 from tests.signatory_factories import SignatoryPageFactory, make_directory
 from tests.supporter_factories import ExpressionOfInterestPageFactory, SupporterIndexPageFactory
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.backend_independent]
 
 PASSWORD = "a-long-test-password"
 

@@ -9,7 +9,7 @@ from django.core import mail
 from network.twinning.models import PartnershipRequest, RelayMessage
 from tests.twinning_factories import PartnershipRequestFactory, make_finder, make_programmes, make_themes
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.backend_independent]
 
 
 @pytest.fixture

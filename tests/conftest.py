@@ -13,15 +13,11 @@ pattern for a module's own larger data sets (tests/database.py).
 
 import pytest
 from django.conf import settings
-from wagtail.models import Page, Site
 
 import tests.hypothesis_profiles  # noqa: F401 - loads the profile HYPOTHESIS_PROFILE names
-from core.translation import translate
 from home.models import HomePage
 from tests.database import rolled_back
-from tests.factories import HomePageFactory, locale
-
-HOME_TITLES = {"en": "Home", "tr": "Ana sayfa", "tk": "Baş sahypa", "ru": "Главная"}
+from tests.factories import build_site_tree
 
 
 @pytest.hookimpl(trylast=True)
@@ -75,17 +71,3 @@ def site_tree(request, db):
         homes = HomePage.objects.in_bulk(shared.values())
         return {code: homes[pk] for code, pk in shared.items()}
     return build_site_tree()
-
-
-def build_site_tree():
-    languages = [code for code, _name in settings.LANGUAGES]
-    root = Page.get_first_root_node()
-    Page.objects.filter(depth=2).delete()  # Wagtail's welcome page
-    home = HomePageFactory(parent=root, slug="home", locale=locale(settings.LANGUAGE_CODE))
-    Site.objects.all().delete()
-    Site.objects.create(hostname="testserver", port=80, root_page=home, is_default_site=True, site_name="Test")
-    homes = {settings.LANGUAGE_CODE: home}
-    for code in languages:
-        if code != settings.LANGUAGE_CODE:
-            homes[code] = translate(home, locale(code), {"Home": HOME_TITLES.get(code, "Home")})
-    return homes

@@ -14,6 +14,7 @@ from wagtail.models import Collection, Locale
 
 from network.agenda.models import AgendaIndexPage, EventPage, EventType
 from network.news.models import NewsCategory, NewsIndexPage, NewsPage, NewsType
+from tests.factories import english_home, index_of
 
 
 def default_locale():
@@ -53,6 +54,7 @@ class NewsCategoryFactory(DjangoModelFactory):
 
 
 class NewsIndexPageFactory(PublishedPageFactory):
+    parent = factory.LazyFunction(english_home)
     title = "News"
     slug = "news"
     intro = "What the network's cities and regions are doing."
@@ -62,6 +64,7 @@ class NewsIndexPageFactory(PublishedPageFactory):
 
 
 class NewsPageFactory(PublishedPageFactory):
+    parent = index_of(NewsIndexPageFactory)
     title = factory.Sequence(lambda n: f"News item {n}")
     date = datetime.date(2019, 5, 3)
     news_type = NewsType.NEWS
@@ -78,6 +81,7 @@ class NewsPageFactory(PublishedPageFactory):
 
 
 class AgendaIndexPageFactory(PublishedPageFactory):
+    parent = factory.LazyFunction(english_home)
     title = "Agenda"
     slug = "agenda"
     intro = "Meetings, trainings and study visits of the network."
@@ -93,6 +97,7 @@ def in_days(days, hour=10, zone="Europe/Istanbul"):
 
 
 class EventPageFactory(PublishedPageFactory):
+    parent = index_of(AgendaIndexPageFactory)
     title = factory.Sequence(lambda n: f"Event {n}")
     event_type = EventType.WORKSHOP
     time_zone = "Europe/Istanbul"

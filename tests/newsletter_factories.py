@@ -8,9 +8,11 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from network.newsletter.models import CONSENT_VERSION, NewsletterIndexPage, NewsletterIssuePage, Subscriber
+from tests.factories import english_home, index_of
 
 
 class NewsletterIndexPageFactory(wagtail_factories.PageFactory):
+    parent = factory.LazyFunction(english_home)
     title = "Newsletter"
     slug = "newsletter"
     introduction = "Twice a year, the news of the network in your inbox."
@@ -20,6 +22,7 @@ class NewsletterIndexPageFactory(wagtail_factories.PageFactory):
 
 
 class NewsletterIssuePageFactory(wagtail_factories.PageFactory):
+    parent = index_of(NewsletterIndexPageFactory)
     title = factory.Sequence(lambda n: f"Newsletter issue {n}")
     slug = factory.Sequence(lambda n: f"issue-{n}")
     issue_date = datetime.date(2019, 10, 15)

@@ -261,8 +261,7 @@ def seed():
     from wagtail.models import Page, Site
 
     from core.translation import synchronise_trees, translate
-    from tests.conftest import HOME_TITLES
-    from tests.factories import HomePageFactory, locale
+    from tests.factories import HOME_TITLES, HomePageFactory, locale
     from tests.newsletter_factories import NewsletterIndexPageFactory
     from tests.supporter_factories import (
         TR_FORM,

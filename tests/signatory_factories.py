@@ -19,10 +19,11 @@ from signatories.models import (
     TwinningPartner,
     TwinningProgramme,
 )
-from tests.factories import locale
+from tests.factories import english_home, index_of, locale
 
 
 class SignatoryIndexPageFactory(wagtail_factories.PageFactory):
+    parent = factory.LazyFunction(english_home)
     title = "Signatories"
     slug = "signatories"
     introduction = "Every local authority of the network."
@@ -32,6 +33,7 @@ class SignatoryIndexPageFactory(wagtail_factories.PageFactory):
 
 
 class SignatoryPageFactory(wagtail_factories.PageFactory):
+    parent = index_of(SignatoryIndexPageFactory)
     title = factory.Sequence(lambda n: f"Town {n}")
     organisation_id = factory.Sequence(lambda n: f"ORG{n:05d}")
     country = "TR"
@@ -70,6 +72,7 @@ class TwinningProgrammeFactory(factory.django.DjangoModelFactory):
 
 
 class TwinningIndexPageFactory(wagtail_factories.PageFactory):
+    parent = factory.LazyFunction(english_home)
     title = "Twinning"
     slug = "twinning"
 
@@ -78,6 +81,7 @@ class TwinningIndexPageFactory(wagtail_factories.PageFactory):
 
 
 class TwinningPageFactory(wagtail_factories.PageFactory):
+    parent = index_of(TwinningIndexPageFactory)
     title = factory.Sequence(lambda n: f"Twinning {n}")
     project_title = "Participatory approach for sustainable tourism"
     programme = factory.SubFactory(TwinningProgrammeFactory)

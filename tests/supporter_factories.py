@@ -10,10 +10,11 @@ from core.translation import translate
 from network.applications.models import Application, ApplicationEvent, ApplicationStatus, ExpressionOfInterestPage
 from network.supporters.choices import ServiceCategory, SupporterKind
 from network.supporters.models import SupporterIndexPage, SupporterPage, SupporterService
-from tests.factories import locale
+from tests.factories import english_home, index_of, locale
 
 
 class SupporterIndexPageFactory(wagtail_factories.PageFactory):
+    parent = factory.LazyFunction(english_home)
     title = "Supporters"
     slug = "supporters"
     introduction = "Associations, regions and agencies that support the signatories."
@@ -23,6 +24,7 @@ class SupporterIndexPageFactory(wagtail_factories.PageFactory):
 
 
 class SupporterPageFactory(wagtail_factories.PageFactory):
+    parent = index_of(SupporterIndexPageFactory)
     title = factory.Sequence(lambda n: f"Union of Provinces {n}")
     original_name = "Vilayetler Birliği"
     kind = SupporterKind.NATIONAL_ASSOCIATION
@@ -46,6 +48,7 @@ class SupporterPageFactory(wagtail_factories.PageFactory):
 
 
 class ExpressionOfInterestPageFactory(wagtail_factories.PageFactory):
+    parent = index_of(SupporterIndexPageFactory)
     title = "Expression of interest"
     slug = "expression-of-interest"
     introduction = "Tell us about your organisation."

@@ -15,7 +15,7 @@ from network.twinning.models import (
     PartnershipTheme,
     RelayMessage,
 )
-from tests.factories import locale
+from tests.factories import english_home, locale
 from tests.signatory_factories import TwinningProgrammeFactory
 
 TURKISH_FINDER = {
@@ -43,6 +43,7 @@ def make_themes(languages=("en", "tr")):
 
 
 class PartnerFinderPageFactory(wagtail_factories.PageFactory):
+    parent = factory.LazyFunction(english_home)
     title = "Find a twinning partner"
     slug = "partners"
     introduction = "Local authorities say what partnership they seek; find the best-matched partners and write to them."

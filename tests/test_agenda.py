@@ -17,7 +17,11 @@ from network.agenda.models import AgendaIndexPage, EventPage, EventType
 from tests.factories import locale
 from tests.news_factories import AgendaIndexPageFactory, EventPageFactory, in_days
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("shared_site_tree"),
+    pytest.mark.xdist_group("test_agenda"),
+]
 
 LANGUAGES = ["en", "tr", "tk", "ru"]
 TIRANA = zoneinfo.ZoneInfo("Europe/Tirane")

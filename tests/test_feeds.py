@@ -26,7 +26,7 @@ from tests.news_factories import (
     in_days,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_site_tree"), pytest.mark.xdist_group("test_feeds")]
 
 TIRANA = zoneinfo.ZoneInfo("Europe/Tirane")
 NEWS_FEEDS = ["/en/feeds/news/rss/", "/en/feeds/news/atom/"]

@@ -6,7 +6,11 @@ from wagtail.models import Page
 from home.models import FeedsPage, HomePage, SitemapPage, StandardPage
 from tests.factories import FeedsPageFactory, SitemapPageFactory, StandardPageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("shared_site_tree"),
+    pytest.mark.xdist_group("test_home_pages"),
+]
 
 
 class TestPageTreeRules:

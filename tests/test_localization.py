@@ -11,7 +11,11 @@ from core.translation import synchronise_trees, translate
 from home.models import StandardPage
 from tests.factories import StandardPageFactory, locale
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("shared_site_tree"),
+    pytest.mark.xdist_group("test_localization"),
+]
 
 
 @pytest.mark.parametrize(

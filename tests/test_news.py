@@ -38,7 +38,7 @@ from tests.news_factories import (
 from tests.signatory_factories import SignatoryIndexPageFactory, SignatoryPageFactory
 from tests.supporter_factories import SupporterIndexPageFactory, SupporterPageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_site_tree"), pytest.mark.xdist_group("test_news")]
 
 LANGUAGES = ["en", "tr", "tk", "ru"]
 

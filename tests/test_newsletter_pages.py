@@ -13,7 +13,11 @@ from tests.factories import locale
 from tests.news_factories import AgendaIndexPageFactory, EventPageFactory, NewsIndexPageFactory, NewsPageFactory
 from tests.newsletter_factories import NewsletterIndexPageFactory, NewsletterIssuePageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("shared_site_tree"),
+    pytest.mark.xdist_group("test_newsletter_pages"),
+]
 
 
 class TestPageTree:

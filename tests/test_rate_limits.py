@@ -20,7 +20,11 @@ from tests.newsletter_factories import NewsletterIndexPageFactory
 from tests.services import REDIS_URL, redis_missing, require
 from tests.signatory_factories import SignatoryPageFactory, make_directory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("shared_site_tree"),
+    pytest.mark.xdist_group("test_rate_limits"),
+]
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 

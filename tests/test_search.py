@@ -28,7 +28,11 @@ from search.analysis import MAX_QUERY_LENGTH, clean_query, fold, query_key
 from search.snippets import highlight
 from tests.search_factories import event, news, page
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("shared_site_tree"),
+    pytest.mark.xdist_group("test_search"),
+]
 
 DATABASE_BACKEND = {"BACKEND": "search.backends.LanguageDatabaseSearchBackend"}
 

@@ -20,7 +20,11 @@ from search.analysis import rules
 from tests.search_factories import page
 from tests.test_search import titles
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("shared_site_tree"),
+    pytest.mark.xdist_group("test_search_postgres"),
+]
 
 
 @pytest.fixture(autouse=True)

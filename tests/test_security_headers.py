@@ -24,7 +24,11 @@ from tests.newsletter_factories import NewsletterIndexPageFactory
 from tests.signatory_factories import SignatoryPageFactory, make_directory
 from tests.supporter_factories import ExpressionOfInterestPageFactory, SupporterIndexPageFactory, SupporterPageFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("security_headers")]
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("shared_site_tree"),
+    pytest.mark.xdist_group("security_headers"),
+]
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 

@@ -7,7 +7,11 @@ from core.translation import synchronise_trees, translate
 from home.models import Footer, MainMenu, SiteSettings
 from tests.factories import FeedsPageFactory, StandardPageFactory, locale
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("shared_site_tree"),
+    pytest.mark.xdist_group("test_site_chrome"),
+]
 
 DISCLAIMER = "This publication was produced with the financial support of the European Union."
 

@@ -22,7 +22,11 @@ from tests.supporter_factories import (  # noqa: F401 - fixtures
     supporter_world_fixture,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("shared_site_tree"),
+    pytest.mark.xdist_group("test_admin_hardening"),
+]
 
 PASSWORD = "a-long-test-password"  # the admin_user fixture's
 LOGIN = "/admin/login/"

@@ -16,7 +16,11 @@ from tests.factories import locale
 from tests.smtp_sink import smtp_sink_fixture  # noqa: F401 - fixture
 from tests.supporter_factories import ApplicationFactory, form_pages_fixture, supporter_index_fixture  # noqa: F401
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("shared_site_tree"),
+    pytest.mark.xdist_group("test_applications_approval"),
+]
 User = get_user_model()
 
 

@@ -17,7 +17,11 @@ from network.applications.models import Application, ApplicationEvent, Applicati
 from tests.smtp_sink import closed_port_fixture, smtp_settings, start_sink  # noqa: F401 - fixtures
 from tests.supporter_factories import form_pages_fixture, supporter_index_fixture  # noqa: F401 - fixtures
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("shared_site_tree"),
+    pytest.mark.xdist_group("test_applications_form"),
+]
 
 VALID = {
     "organisation": "Türkiye Belediyeler Birliği",

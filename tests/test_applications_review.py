@@ -13,7 +13,11 @@ from network.applications.models import ApplicationStatus as Status
 from network.applications.transitions import TRANSITIONS, TransitionError, approve, mark_eligible, reject
 from tests.supporter_factories import ApplicationFactory, form_pages_fixture, supporter_index_fixture  # noqa: F401
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("shared_site_tree"),
+    pytest.mark.xdist_group("test_applications_review"),
+]
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 

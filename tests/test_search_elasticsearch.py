@@ -16,7 +16,13 @@ from search.service import _configured_backend, get_backend
 from tests.factories import locale
 from tests.search_factories import news, page
 
-pytestmark = [pytest.mark.django_db, pytest.mark.backend_independent]  # what is sent to Elasticsearch
+# What is sent to Elasticsearch does not depend on the database backend.
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.backend_independent,
+    pytest.mark.usefixtures("shared_site_tree"),
+    pytest.mark.xdist_group("test_search_elasticsearch"),
+]
 
 PREFIX = "test_"
 

@@ -22,7 +22,11 @@ from tests.signatory_factories import (
     make_directory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("shared_site_tree"),
+    pytest.mark.xdist_group("test_signatories_data"),
+]
 
 
 @pytest.fixture

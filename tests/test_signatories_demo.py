@@ -10,7 +10,11 @@ from signatories import demo as signatories_demo
 from signatories.models import SignatoryIndexPage, SignatoryPage, TwinningIndexPage, TwinningPage
 from tests.factories import locale
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("shared_site_tree"),
+    pytest.mark.xdist_group("test_signatories_demo"),
+]
 
 
 @pytest.fixture

@@ -19,7 +19,11 @@ from tests.factories import locale
 from tests.signatory_factories import SignatoryPageFactory, csv_row, import_rows_for, make_directory
 from tests.supporter_factories import SupporterIndexPageFactory, SupporterPageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("shared_site_tree"),
+    pytest.mark.xdist_group("test_signatories_directory"),
+]
 
 PEOPLE = [
     # title, country, population, status, commitments, action plan status, adhesion date

@@ -19,7 +19,11 @@ from tests.supporter_factories import (  # noqa: F401 - fixtures
     supporter_index_fixture,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("shared_site_tree"),
+    pytest.mark.xdist_group("test_supporters_pages"),
+]
 
 
 def soup(response):

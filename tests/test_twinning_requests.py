@@ -24,7 +24,11 @@ from tests.twinning_factories import (  # noqa: F401 - fixtures
     themes_fixture,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("shared_site_tree"),
+    pytest.mark.xdist_group("test_twinning_requests"),
+]
 
 MANAGE_LINK = re.compile(r"http://testserver(/twinning/manage/[^/\s\"<>]+/)")
 TODAY = timezone.localdate()

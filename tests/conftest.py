@@ -65,7 +65,10 @@ def shared_site_tree(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def site_tree(request, db):
-    """{language code: HomePage}, with the English home as the default site's root."""
+    """{language code: HomePage}, with the English home as the default site's root.
+
+    Built for the test, or read again from the module's `shared_site_tree` where the module uses it.
+    """
     if "shared_site_tree" in request.fixturenames:
         shared = request.getfixturevalue("shared_site_tree")
         homes = HomePage.objects.in_bulk(shared.values())

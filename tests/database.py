@@ -43,8 +43,8 @@ _demo_copy = {}
 def demo_content(using=DEFAULT_DB_ALIAS):
     """Put the demo content (`manage.py load_demo`) in the database, which migrations left as they made it.
 
-    The first call of a test run loads it; the following calls empty the tables and restore a copy
-    of what that load made (rows as Django's serialized rollback keeps them), several times faster.
+    The first call in a test process loads it; the following calls empty the tables and restore a
+    copy of what that load made (rows as Django's serialized rollback keeps them), ten times faster.
     Inside a transaction (`rolled_back`) the content is gone at its end; outside it stays.
     """
     connection = connections[using]

@@ -2,7 +2,7 @@
 
 A page factory called without `parent` builds its page where the site has it: an index under the
 default site's English home, an item under its index, each made first if it is not there yet
-(`english_home`, `index_of`). `build_site_tree` is the smallest real site (tests/conftest.py).
+(`english_home`, `index_of`). `build_site_tree` is the smallest real site, behind the `site_tree` fixture.
 """
 
 import factory

@@ -74,7 +74,7 @@ def shared_world(shared_site_tree, django_db_blocker):
 
 
 @pytest.fixture
-def world(shared_world, site_tree):
+def world(shared_world):
     """One page of every public type, with what each shows (image, categories, reports, partners...)."""
     return fresh(shared_world)
 

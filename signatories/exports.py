@@ -14,6 +14,8 @@ from decimal import Decimal
 from django.db.models import F, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
+from core.spreadsheets import neutralise
+
 from .countries import country_name
 from .models import MonitoringReport, SignatoryStatus
 
@@ -75,9 +77,6 @@ COLUMNS = [
 ]
 COLUMN_NAMES = [name for name, _field, _kind, _description in COLUMNS]
 
-# A spreadsheet would run a text cell starting with one of these as a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
 
 def export_queryset(queryset):
     """The rows of `queryset` as dictionaries of plain values, fetched in one query."""
@@ -114,8 +113,7 @@ def _csv_cell(value, kind):
     if kind == "number":
         return format(Decimal(value).normalize(), "f")
     if kind == "text":
-        value = str(value)
-        return f"'{value}" if value.startswith(FORMULA_PREFIXES) else value
+        return neutralise(str(value))
     return str(value)
 
 

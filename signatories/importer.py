@@ -32,10 +32,10 @@ from django_countries.fields import CountryField
 from wagtail.models import Locale, Page, Revision
 from wagtail.search.backends import get_search_backends
 
+from core.spreadsheets import FORMULA_PREFIXES
 from search.backends import bulk_indexing
 
 from .countries import is_country_code
-from .exports import FORMULA_PREFIXES
 from .models import (
     ActionPlanStatus,
     AdhesionType,

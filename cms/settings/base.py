@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "core.security.ContentSecurityPolicyMiddleware",
     "core.security.PermissionsPolicyMiddleware",
     "core.ratelimits.RetryAfterMiddleware",
+    # No cell of an admin CSV export can run as a spreadsheet formula.
+    "core.spreadsheets.FormulaSafeCsvMiddleware",
     # Sees every response last: public only what is the same for every anonymous visitor.
     "core.middleware.CacheControlMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

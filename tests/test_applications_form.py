@@ -179,6 +179,43 @@ BAD_INPUTS = [
 ]
 
 
+class TestSentTwice:
+    """The same expression of interest sent again is the first one: nothing lost, nothing doubled."""
+
+    def test_a_resent_form_is_stored_once_and_acknowledged_once(
+        self, client, form_pages, django_capture_on_commit_callbacks
+    ):
+        first = post(client, form_pages["tr"], VALID, django_capture_on_commit_callbacks)
+        again = post(client, form_pages["tr"], VALID, django_capture_on_commit_callbacks)
+
+        assert first.status_code == again.status_code == 302
+        assert again["Location"] == first["Location"] == "/tr/destekciler/ilgi-beyani/thanks/"
+        application = Application.objects.get()
+        assert ApplicationEvent.objects.filter(application=application).count() == 1
+        assert OutgoingEmail.objects.filter(purpose="application-acknowledgement").count() == 1
+        assert OutgoingEmail.objects.filter(purpose="application-staff-notice").count() == 1
+        assert len(django_mail.outbox) == 2
+
+    def test_case_and_spacing_do_not_make_another_submission(self, client, form_pages):
+        post(client, form_pages["en"], VALID)
+        for organisation in ["  türkiye belediyeler   BİRLİĞİ ", VALID["organisation"].upper()]:
+            retyped = {**VALID, "organisation": organisation, "email": "AYSE@tbb.example"}
+            assert post(client, form_pages["en"], retyped).status_code == 302
+        assert Application.objects.count() == 1
+
+    def test_a_changed_answer_is_a_new_submission(self, client, form_pages):
+        post(client, form_pages["en"], VALID)
+        post(client, form_pages["en"], {**VALID, "member_authorities": "1390"})
+        assert Application.objects.count() == 2
+
+    def test_once_the_first_is_reviewed_the_same_text_may_come_again(self, client, form_pages):
+        post(client, form_pages["en"], VALID)
+        Application.objects.update(status=ApplicationStatus.REJECTED)
+        assert post(client, form_pages["en"], VALID).status_code == 302
+        assert Application.objects.filter(status=ApplicationStatus.RECEIVED).count() == 1
+        assert Application.objects.count() == 2
+
+
 class TestBadInput:
     @pytest.mark.parametrize(
         ("field", "change", "message"), BAD_INPUTS, ids=[f"{f}-{i}" for i, (f, _c, _m) in enumerate(BAD_INPUTS)]
@@ -334,7 +371,8 @@ class TestRateLimit:
     @override_settings(APPLICATION_RATE_LIMIT="2/h")
     def test_one_email_address_cannot_flood_staff_from_many_ip_addresses(self, client, form_pages):
         for number in range(2):
-            response = client.post(submit_url(form_pages["en"]), VALID, REMOTE_ADDR=f"198.51.100.{number}")
+            data = {**VALID, "motivation": f"{VALID['motivation']} ({number})"}
+            response = client.post(submit_url(form_pages["en"]), data, REMOTE_ADDR=f"198.51.100.{number}")
             assert response.status_code == 302
         response = client.post(submit_url(form_pages["en"]), VALID, REMOTE_ADDR="198.51.100.99")
         assert response.status_code == 429

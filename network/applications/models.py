@@ -8,12 +8,15 @@ An Application moves through a small state machine (see network.applications.tra
 Every move is recorded as an ApplicationEvent (who, when, note) and in Wagtail's audit log.
 """
 
+import hashlib
+import json
 import uuid
 from pathlib import Path
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
+from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -132,6 +135,39 @@ def agreement_path(instance, filename):
     return f"agreements/{uuid.uuid4().hex}.pdf"
 
 
+#: What the applicant typed: two submissions alike in all of these are the same expression of interest.
+SUBMITTED_FIELDS = (
+    "language",
+    "organisation",
+    "kind",
+    "country",
+    "website",
+    "contact_name",
+    "position",
+    "email",
+    "phone",
+    "member_authorities",
+    "motivation",
+    "planned_services",
+    "planned_services_details",
+)
+
+
+def submission_fingerprint(values):
+    """A digest of the submitted values (a mapping of SUBMITTED_FIELDS), blind to case, spacing and order."""
+
+    def normal(value):
+        if isinstance(value, (list, tuple)):
+            return sorted(normal(item) for item in value)
+        if value is None:
+            return ""
+        # Turkish İ casefolds to "i" and a combining dot; typed as I or İ, it is the same letter here.
+        return " ".join(str(value).split()).casefold().replace("i\u0307", "i")
+
+    text = json.dumps([normal(values[name]) for name in SUBMITTED_FIELDS], ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
 class Application(models.Model):
     """One expression of interest, as submitted, and where its review stands."""
 
@@ -156,6 +192,13 @@ class Application(models.Model):
 
     created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    fingerprint = models.CharField(
+        _("fingerprint"),
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_("A digest of what was submitted: the same submission sent twice is stored once."),
+    )
 
     signed_agreement = models.FileField(
         _("signed agreement"), upload_to=agreement_path, storage=AgreementStorage(), blank=True
@@ -191,9 +234,21 @@ class Application(models.Model):
         verbose_name = _("application")
         verbose_name_plural = _("applications")
         ordering = ["-created_at", "-pk"]
+        constraints = [
+            # A double click, two tabs sent at once, a resent form: while the first is waiting for
+            # review, an identical submission is that one. Once reviewed, the same text may come again.
+            models.UniqueConstraint(
+                fields=["fingerprint"],
+                condition=Q(status="received") & ~Q(fingerprint=""),
+                name="applications_one_waiting_per_submission",
+            )
+        ]
 
     def __str__(self):
         return self.organisation
+
+    def submission_fingerprint(self):
+        return submission_fingerprint({name: getattr(self, name) for name in SUBMITTED_FIELDS})
 
     @property
     def planned_service_labels(self):

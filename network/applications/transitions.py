@@ -8,12 +8,13 @@ or two reviewers at once cannot apply it twice), records an ApplicationEvent and
 audit log entry, and queues its email in the same transaction.
 """
 
+import logging
 import secrets
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +29,8 @@ from network.supporters.owners import grant_owner_rights
 from . import emails
 from .models import Application, ApplicationEvent
 from .models import ApplicationStatus as Status
+
+logger = logging.getLogger(__name__)
 
 
 class TransitionError(Exception):
@@ -94,16 +97,29 @@ def _record(application, transition, user, note, **data):
     return application
 
 
-@transaction.atomic
 def submit_application(form, *, language, form_page=None):
-    """Store a valid expression of interest (status received) and queue the two emails."""
+    """Store a valid expression of interest (status received), then queue the two emails.
+
+    The same submission sent again while the first waits for review (a double click, a resent
+    form, two requests at once) is that first application: nothing is stored or sent twice.
+    """
     application = form.save(commit=False)
     application.language = language
     application.form_page = form_page
     application.status = Status.RECEIVED
-    application.save()
-    ApplicationEvent.objects.create(application=application, from_status="", to_status=Status.RECEIVED)
-    log(application, "applications.received", data={"language": language})
+    application.fingerprint = application.submission_fingerprint()
+    try:
+        with transaction.atomic():
+            application.save()
+            ApplicationEvent.objects.create(application=application, from_status="", to_status=Status.RECEIVED)
+            log(application, "applications.received", data={"language": language})
+    except IntegrityError:
+        first = Application.objects.filter(fingerprint=application.fingerprint, status=Status.RECEIVED).first()
+        if first is None:
+            raise
+        logger.info("Application %s was submitted again; nothing stored twice.", first.pk)
+        form.instance = first
+        return first
     emails.send_acknowledgement(application)
     emails.send_staff_notice(application)
     return application

@@ -391,6 +391,27 @@ class TestDatabaseQueue:
         assert Counter(m.to[0] for m in issue_messages) == {f"reader{n}@example.org": 1 for n in range(25)}
 
 
+    @override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+    def test_sending_to_ten_thousand_subscribers_blocks_no_request(
+        self, client, issue, staff, django_capture_on_commit_callbacks, django_assert_max_num_queries
+    ):
+        """Production's queue: the staff member's request stores one task and answers; the worker sends."""
+        from django_tasks_db.models import DBTaskResult
+
+        make_subscribers(10_000)
+        with django_capture_on_commit_callbacks(execute=True):
+            sending.send_test(issue, staff)
+        client.force_login(staff)
+
+        with django_assert_max_num_queries(30), django_capture_on_commit_callbacks(execute=True):
+            response = client.post(reverse("newsletter_issue_send", args=[issue.pk]), {"action": "send"})
+
+        assert response.status_code == 302
+        assert DBTaskResult.objects.filter(task_path="network.newsletter.sending.send_newsletter").count() == 1
+        assert not Delivery.objects.exists()
+        assert not OutgoingEmail.objects.filter(purpose="newsletter-issue").exists()
+
+
 class TestAdminPage:
     def test_staff_test_then_send_then_watch_progress(self, client, issue, staff, django_capture_on_commit_callbacks):
         make_subscribers(6)

@@ -278,8 +278,10 @@ OUTGOING_EMAIL_MAX_ATTEMPTS = int(os.environ.get("OUTGOING_EMAIL_MAX_ATTEMPTS", 
 # Seconds after which a message still "sending" is taken to belong to a worker that died.
 OUTGOING_EMAIL_SENDING_TIMEOUT = int(os.environ.get("OUTGOING_EMAIL_SENDING_TIMEOUT", "600"))
 
-# Tasks: run at once in the embedded run; a real queue backend comes from TASK_BACKEND.
-TASKS = {"default": {"BACKEND": os.environ.get("TASK_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
+# Tasks: run at once in the embedded run; a real queue backend comes from TASK_BACKEND
+# (production defaults to the database queue, see production.py).
+IMMEDIATE_TASK_BACKEND = "django_tasks.backends.immediate.ImmediateBackend"
+TASKS = {"default": {"BACKEND": os.environ.get("TASK_BACKEND", IMMEDIATE_TASK_BACKEND)}}
 
 # Search: the database backend unless ELASTICSEARCH_URL is set (see search/backends.py).
 # Both analyse each language with its own rules; views only ask search.service, which falls

@@ -5,11 +5,20 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env_bool
+from .base import IMMEDIATE_TASK_BACKEND, env_bool
 
 DEBUG = False
 if not SECRET_KEY:
     raise ImproperlyConfigured("Set SECRET_KEY in the environment for production.")
+
+# Tasks run in `manage.py db_worker`, never inside a request: an email, or a newsletter issue to
+# thousands of subscribers, must not hold a web process until its timeout.
+TASKS = {"default": {"BACKEND": os.environ.get("TASK_BACKEND", "django_tasks_db.DatabaseBackend")}}
+if TASKS["default"]["BACKEND"] == IMMEDIATE_TASK_BACKEND:
+    raise ImproperlyConfigured(
+        "TASK_BACKEND: the immediate backend runs tasks inside requests; use a queue "
+        "(django_tasks_db.DatabaseBackend, the default) and run `manage.py db_worker`."
+    )
 
 STORAGES = {
     **STORAGES,

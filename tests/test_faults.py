@@ -182,8 +182,13 @@ def test_postgresql_down_gives_a_translated_503_and_the_same_workers_recover(pos
             assert admin.status == 503
             assert translated(HEADING, "en") in admin.text
 
+            # The balancer stops sending visitors; the supervisor leaves the processes alone.
+            ready, live = Browser(server.base_url).get("/health/ready"), Browser(server.base_url).get("/health/live")
+            assert (ready.status, ready.text, live.status, live.text) == (503, "down\n", 200, "up\n")
+
             postgres.start()
             assert wait_until(lambda: visitor.get("/tr/").status == 200, 30), server.log()
+            assert wait_until(lambda: Browser(server.base_url).get("/health/ready").status == 200, 30)
         finally:
             done.set()
             traffic.join(timeout=60)
@@ -234,6 +239,14 @@ def test_without_redis_pages_are_served_uncached(without_services):
     # Redis was asked, and its failures were logged, not shown. (Forms work too: their rate limits
     # are counted in Redis; see the test of mail below.)
     assert "Exception ignored" in without_services.log()
+
+
+@pytest.mark.slow
+def test_without_redis_and_elasticsearch_the_site_is_live_but_not_ready(without_services):
+    ready = Browser(without_services.base_url).get("/health/ready")
+    assert (ready.status, ready.text) == (503, "down\n")
+    assert Browser(without_services.base_url).get("/health/live").status == 200
+    assert "Not ready: cache, elasticsearch." in without_services.log()
 
 
 @pytest.mark.slow

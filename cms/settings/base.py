@@ -78,6 +78,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /health/live and /health/ready, answered before anything else (core/health.py).
+    "core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy (the public one, or the admin's) and Permissions-Policy on every response.
     "core.security.ContentSecurityPolicyMiddleware",
@@ -282,6 +284,9 @@ OUTGOING_EMAIL_SENDING_TIMEOUT = int(os.environ.get("OUTGOING_EMAIL_SENDING_TIME
 # (production defaults to the database queue, see production.py).
 IMMEDIATE_TASK_BACKEND = "django_tasks.backends.immediate.ImmediateBackend"
 TASKS = {"default": {"BACKEND": os.environ.get("TASK_BACKEND", IMMEDIATE_TASK_BACKEND)}}
+
+# Seconds each readiness check (database, cache, Elasticsearch) may take before /health/ready says down.
+HEALTH_CHECK_TIMEOUT = float(os.environ.get("HEALTH_CHECK_TIMEOUT", "2"))
 
 # Search: the database backend unless ELASTICSEARCH_URL is set (see search/backends.py).
 # Both analyse each language with its own rules; views only ask search.service, which falls

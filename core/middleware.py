@@ -10,15 +10,27 @@ choose its own Cache-Control (private views use `never_cache`). Every other resp
 private and uncacheable. Publishing purges what changed (core.frontend_cache), so shared
 caches may keep pages for long; `stale-while-revalidate` lets them answer at once while they
 fetch a fresh copy.
+
+AdminBadRequestMiddleware answers 400, not a server error, to admin requests no admin page sends:
+a NUL byte in the query string or the form data, a form's data without a field its widgets read.
 """
 
+import functools
+import logging
+
 from django.conf import settings
+from django.core.exceptions import SuspiciousOperation
 from django.http import Http404
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.datastructures import MultiValueDictKeyError
+from django.views import defaults
 from wagtail import views as wagtail_views
 
 from . import cache as content_cache
 from . import routing
+
+logger = logging.getLogger(__name__)
 
 PUBLIC_STATUS_CODES = {200, 203, 300, 301, 308, 404, 410}
 
@@ -81,3 +93,44 @@ class CacheControlMiddleware:
             add_never_cache_headers(response)
             patch_cache_control(response, private=True)
         return response
+
+
+class NulByteInRequest(SuspiciousOperation):
+    """A NUL byte in a query string or form field: no text takes one, and PostgreSQL refuses it in a query."""
+
+
+def has_nul_byte(data):
+    return any("\x00" in name or any("\x00" in value for value in values) for name, values in data.lists())
+
+
+class AdminBadRequestMiddleware:
+    """400 for admin requests that are malformed, before the admin's views read them.
+
+    The public site takes NUL bytes in its query strings and forms and answers them (search drops
+    them, a filter says it did not understand, a form field says it is invalid), so only the admin's
+    requests are checked. Raising SuspiciousOperation lets Django's 400 handler answer, and log it on
+    django.security.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    @functools.cached_property
+    def admin_prefix(self):
+        return reverse("wagtailadmin_home")
+
+    def is_admin(self, request):
+        return request.path_info.startswith(self.admin_prefix)
+
+    def __call__(self, request):
+        if self.is_admin(request) and (has_nul_byte(request.GET) or has_nul_byte(request.POST)):
+            raise NulByteInRequest("NUL byte in the query string or form data of an admin request.")
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        """An admin form's data without a field its widgets need (a StreamField's "body-count"):
+        Wagtail reads it with `data[name]`, so the missing field surfaces as MultiValueDictKeyError."""
+        if not isinstance(exception, MultiValueDictKeyError) or not self.is_admin(request):
+            return None
+        logger.warning("Admin request without the form field %s: %s %s", exception, request.method, request.path)
+        return defaults.bad_request(request, exception)  # the page Django's 400 handler answers

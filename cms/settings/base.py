@@ -94,6 +94,8 @@ MIDDLEWARE = [
     # The site (from the shared cache) and, for Wagtail pages, the page in two queries.
     "core.middleware.PageRoutingMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # 400 for malformed admin requests (NUL bytes, form data missing a field) before any view.
+    "core.middleware.AdminBadRequestMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -21,6 +21,12 @@ urlpatterns = [
     path("admin/login/", core_views.admin_login, name="wagtailadmin_login"),
     path("admin/password_reset/", core_views.admin_password_reset, name="wagtailadmin_password_reset"),
     path("admin/", include(wagtailadmin_urls)),
+    # The password forms of private collections and pages, rate-limited, in place of Wagtail's own.
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        core_views.collection_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap_view, name="sitemap"),
@@ -41,6 +47,13 @@ urlpatterns += i18n_patterns(
     path("", include("network.agenda.urls")),
     path("", include("signatories.urls")),
     path("", include("network.supporters.urls")),
+    # The sign-in and password forms of private pages, limited, in place of Wagtail's own.
+    path("_util/login/", core_views.page_login, name="wagtailcore_login"),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        core_views.page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -465,10 +465,21 @@ AUTOCOMPLETE_RATE_LIMIT = os.environ.get("AUTOCOMPLETE_RATE_LIMIT", "240/m")
 # every directory page, so it has a limit of its own.
 OPEN_DATA_RATE_LIMIT = os.environ.get("OPEN_DATA_RATE_LIMIT", "60/h")
 MAP_DATA_RATE_LIMIT = os.environ.get("MAP_DATA_RATE_LIMIT", "600/h")
-# Admin sign-in and password reset attempts (POSTs), per client address and per user name.
-ADMIN_LOGIN_RATE_LIMIT = os.environ.get("ADMIN_LOGIN_RATE_LIMIT", "10/15m")
-ADMIN_LOGIN_USERNAME_RATE_LIMIT = os.environ.get("ADMIN_LOGIN_USERNAME_RATE_LIMIT", "20/h")
+# Failed admin sign-ins (core.ratelimits.SignInLockout), counted per (account, address): after
+# ADMIN_LOGIN_FAILURES_BEFORE_DELAY of them that pair waits ADMIN_LOGIN_DELAY seconds, doubled at each
+# further failure up to ADMIN_LOGIN_MAX_DELAY; ADMIN_LOGIN_RATE_LIMIT caps the failures of one address
+# across all accounts. Successful sign-ins are not counted, and failures from one address never
+# lock the account out at another.
+ADMIN_LOGIN_FAILURES_BEFORE_DELAY = int(os.environ.get("ADMIN_LOGIN_FAILURES_BEFORE_DELAY", "5"))
+ADMIN_LOGIN_DELAY = int(os.environ.get("ADMIN_LOGIN_DELAY", "60"))
+ADMIN_LOGIN_MAX_DELAY = int(os.environ.get("ADMIN_LOGIN_MAX_DELAY", "3600"))
+ADMIN_LOGIN_RATE_LIMIT = os.environ.get("ADMIN_LOGIN_RATE_LIMIT", "30/h")
+# Password reset requests (POSTs), per client address and per email address.
 PASSWORD_RESET_RATE_LIMIT = os.environ.get("PASSWORD_RESET_RATE_LIMIT", "5/h")
+# Passwords of private pages and document collections (POSTs): per (restriction, address), and per
+# address across every restriction.
+PRIVATE_PAGE_PASSWORD_RATE_LIMIT = os.environ.get("PRIVATE_PAGE_PASSWORD_RATE_LIMIT", "10/15m")
+PRIVATE_PAGE_PASSWORD_ADDRESS_RATE_LIMIT = os.environ.get("PRIVATE_PAGE_PASSWORD_ADDRESS_RATE_LIMIT", "30/15m")
 
 # Feeds carry the full text of items unless FEEDS_FULL_TEXT is off.
 FEEDS_FULL_TEXT = env_bool("FEEDS_FULL_TEXT", True)

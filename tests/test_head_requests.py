@@ -70,3 +70,24 @@ def test_head_answers_like_get_without_a_body(client, event_calendar, url):
     assert head.status_code == 200, (url, head.status_code)
     assert body(head) == b"", url
     assert head["Content-Type"] == got["Content-Type"], url
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/newsletter/subscribe/",
+        "/newsletter/privacy/",
+        "/newsletter/confirm/not-a-token/",
+        "/newsletter/preferences/not-a-token/",
+        "/newsletter/unsubscribe/not-a-token/",
+        "/twinning/manage/not-a-token/",
+        "/twinning/reply/not-a-token/",
+        "/twinning/report/not-a-token/",
+    ],
+)
+def test_head_on_the_language_free_pages_answers_as_get_does(client, event_calendar, url):
+    """The same status as GET (a redirect, a page, or the expired-link answer), never 405."""
+    got = client.get(url)
+    head = client.head(url)
+    assert head.status_code == got.status_code != 405, (url, got.status_code, head.status_code)
+    assert body(head) == b"", url

@@ -21,7 +21,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 from wagtail.models import Page, Site
 
 from core.ratelimits import limited
@@ -88,9 +88,9 @@ def _subscriber(token, reader):
 
 @csrf_exempt
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def subscribe(request):
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         page = newsletter_page(request_language(request))
         return HttpResponseRedirect(page.url if page else "/")
 
@@ -133,7 +133,7 @@ def subscribe(request):
 
 @csrf_exempt
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def confirm(request, token):
     subscriber, error = _subscriber(token, read_confirmation_token)
     if error:
@@ -158,7 +158,7 @@ def confirm(request, token):
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def preferences(request, token):
     subscriber, error = _subscriber(token, read_manage_token)
     if error:
@@ -204,7 +204,7 @@ def preferences(request, token):
 
 @csrf_exempt
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def unsubscribe(request, token):
     """GET shows a button (link checkers must not unsubscribe anyone); POST unsubscribes, once."""
     subscriber, error = _subscriber(token, read_manage_token)
@@ -235,7 +235,7 @@ def unsubscribe(request, token):
 # The privacy notice ----------------------------------------------------------------------------
 
 
-@require_GET
+@require_safe
 def privacy(request):
     """Redirect to the privacy notice in the requested language, or the closest thing we have."""
     language = supported_language(request.GET.get("language"), default=request_language(request))

@@ -384,7 +384,7 @@ def _link_error(request, reason):
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def manage(request, token):
     """The contact's page for one request: change it, mark it matched, or close it."""
     try:
@@ -479,7 +479,7 @@ def _reader_language(conversation, direction):
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def reply(request, token):
     """Answer a relayed message through the relay (either side of the conversation)."""
     conversation, direction, error = _conversation_for(token, read_reply_token)
@@ -524,7 +524,7 @@ def reply(request, token):
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def report(request, token):
     """GET shows a button (link checkers must not report anyone); POST reports the conversation."""
     conversation, direction, error = _conversation_for(token, read_report_token)

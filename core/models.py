@@ -1,65 +1,23 @@
 """The abstract page every public page type extends."""
 
-from types import SimpleNamespace
-
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from . import cache as content_cache
-
-PATH_LENGTH = Page._meta.get_field("path").max_length
-
-
-def restricted_sections():
-    """(id, path, depth) of every page with a view restriction: the sections that `.public()` leaves
-    out (from the shared cache; restrictions and moves start a new generation)."""
-    return content_cache.cached(
-        None,
-        "restricted-sections",
-        lambda: sorted(set(PageViewRestriction.objects.values_list("page_id", "page__path", "page__depth"))),
-    )
-
-
-def restricted_paths():
-    """Paths of the restricted pages and of their aliases, which share their source's restrictions:
-    only a page at or below one of them can be restricted (from the shared cache)."""
-
-    def build():
-        sections = restricted_sections()
-        ids, paths = {pk for pk, _path, _depth in sections}, {path for _pk, path, _depth in sections}
-        sources = ids
-        while sources:  # aliases, and aliases of aliases
-            aliases = dict(Page.objects.filter(alias_of__in=sources).values_list("pk", "path"))
-            sources = set(aliases) - ids
-            ids |= sources
-            paths |= set(aliases.values())
-        return sorted(paths)
-
-    return content_cache.cached(None, "restricted-paths", build)
+from . import privacy
 
 
 class BasePageQuerySet(PageQuerySet):
     def descendant_of_q(self, other, inclusive=False):
-        """Wagtail's filter as a range of paths instead of `LIKE 'path%'`, which SQLite (whose LIKE
-        ignores case) and PostgreSQL (under a non-C collation) cannot answer from the path index.
-        Tree paths are made of 0-9 and A-Z, so every descendant sorts between the two bounds."""
-        last = other.path + "Z" * (PATH_LENGTH - len(other.path))
-        q = Q(path__range=(other.path, last)) & Q(depth__gte=other.depth)
-        if not inclusive:
-            q &= ~Q(pk=other.pk)
-        return q
+        return privacy.descendants_q(other, inclusive)
 
     def private_q(self):
-        # Wagtail reads every view restriction for each .public(): one query per listing.
-        q = Q()
-        for pk, path, depth in restricted_sections():
-            q |= self.descendant_of_q(SimpleNamespace(pk=pk, path=path, depth=depth), inclusive=True)
-        return q or Q(pk__in=[])  # no restricted section: nothing is private
+        # Wagtail reads every view restriction for each .public() (one query per listing) and knows
+        # neither translations nor aliases: core.privacy answers from the shared cache.
+        return privacy.private_q()
 
 
 class BasePage(Page):
@@ -101,11 +59,12 @@ class BasePage(Page):
         return self.locale
 
     def get_view_restrictions(self):
-        """Wagtail's check (two queries), skipped unless the page is in a restricted section or an
-        alias of one."""
-        if not any(self.path.startswith(path) for path in restricted_paths()):
+        """The restrictions of this page and of its ancestors, each with its translation set, one per
+        password (core.privacy): one query, none unless the page is in a restricted section."""
+        ids = privacy.restrictions_of(self)
+        if not ids:
             return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
+        return PageViewRestriction.objects.filter(pk__in=ids).order_by("page__depth", "pk")
 
     def get_canonical_url(self, request=None):
         """An alias repeats its source, so search engines are pointed at the source."""

@@ -19,7 +19,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Locale, Page, Site
 
 from . import cache as content_cache
-from .models import PATH_LENGTH
+from .privacy import PATH_LENGTH
 
 SITE_FIELDS = ("id", "hostname", "port", "site_name", "root_page_id", "is_default_site")
 

@@ -5,6 +5,8 @@ from collections import defaultdict
 from django.contrib.sitemaps import Sitemap
 from wagtail.models import Page, Site
 
+from .privacy import public
+
 
 class LocalizedPagesSitemap(Sitemap):
     """Aliases (untranslated stand-ins) are left out: they repeat their source."""
@@ -21,8 +23,7 @@ class LocalizedPagesSitemap(Sitemap):
         for path in paths:
             pages = pages | Page.objects.filter(path__startswith=path)
         return (
-            pages.live()
-            .public()
+            public(pages.live())
             .filter(alias_of__isnull=True)
             .select_related("locale")
             .only(

@@ -1,8 +1,10 @@
-"""Admin registrations of the core app: the outgoing email queue."""
+"""Admin registrations of the core app: the outgoing email queue, the rights that wagtail-localize's
+actions need (core.localize_rights) and privacy that follows translations (core.privacy)."""
 
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from . import localize_rights, privacy
 from .models import OutgoingEmail
 from .viewsets import OutgoingEmailPermissionPolicy, OutgoingEmailViewSet
 
@@ -12,3 +14,30 @@ register_permission_policy(OutgoingEmail, OutgoingEmailPermissionPolicy(Outgoing
 @hooks.register("register_admin_viewset")
 def register_outgoing_email_viewset():
     return OutgoingEmailViewSet()
+
+
+# wagtail-localize's actions that change live content need publish rights: its addresses are routed to
+# core.localize_rights first, and its translation editor's Publish is checked before it runs.
+hooks.register("register_admin_urls", localize_rights.admin_urls, order=-1)
+hooks.register("before_edit_page", localize_rights.refuse_publishing_translation, order=-1)
+hooks.register("construct_page_action_menu", localize_rights.hide_convert_to_alias)
+
+# A password given once opens the whole translation set: before Wagtail's own check of the restrictions.
+hooks.register("before_serve_page", privacy.remember_password, order=-1)
+
+
+def show_translated_privacy(request):
+    # Wagtail's privacy indicators read the paths of the pages that hold a restriction from the
+    # request when it has them: give them every page a restriction covers, translations included.
+    request.all_page_view_restriction_paths = privacy.restricted_paths()
+
+
+@hooks.register("before_edit_page", order=-1)
+def privacy_of_the_edited_page(request, page):
+    show_translated_privacy(request)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def privacy_of_the_listed_pages(parent_page, pages, request):
+    show_translated_privacy(request)
+    return pages

@@ -14,6 +14,7 @@ from wagtail_localize.fields import TranslatableField
 from core.blocks import BodyBlock, LinkBlock
 from core.feeds import feed_links
 from core.models import BasePage
+from core.privacy import public
 
 
 class HomePage(BasePage):
@@ -109,9 +110,7 @@ class SitemapPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         home = self.get_parent()
         pages = list(
-            Page.objects.descendant_of(home)
-            .live()
-            .public()
+            public(Page.objects.descendant_of(home).live())
             .filter(depth__lte=home.depth + self.max_depth_shown)
             .only("title", "url_path", "depth", "path")
             .order_by("path")

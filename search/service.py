@@ -26,6 +26,8 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from core.privacy import public
+
 from . import registry
 from .analysis import MAX_QUERY_TERMS, CleanQuery, clean_query, query_key, words
 from .backends import BACKEND_UNAVAILABLE
@@ -148,7 +150,7 @@ def searchable_pages(locale, content_types=None):
     """The pages a visitor of `locale` may find: live, public, of a searchable page type."""
     if content_types is None:
         content_types = registry.content_type_facets()
-    return Page.objects.live().public().filter(locale=locale, content_type__in=list(content_types)).specific()
+    return public(Page.objects.live()).filter(locale=locale, content_type__in=list(content_types)).specific()
 
 
 def search(raw_query, locale, *, facet=None, page_number=1, per_page=PER_PAGE, request=None):
@@ -265,7 +267,7 @@ def autocomplete(raw_query, locale, *, limit=AUTOCOMPLETE_LIMIT, request=None):
     typed = words(str(raw_query or "")[:200], language)[:MAX_QUERY_TERMS]
     if not typed or len("".join(typed)) < 2:
         return []
-    pages = Page.objects.live().public().filter(locale=locale, content_type__in=list(registry.content_type_facets()))
+    pages = public(Page.objects.live()).filter(locale=locale, content_type__in=list(registry.content_type_facets()))
 
     def run(backend):
         return list(backend.autocomplete(" ".join(typed), pages)[:limit])

@@ -390,7 +390,6 @@ class TestDatabaseQueue:
         issue_messages = [m for m in django_mail.outbox if not m.subject.startswith("[Test]")]
         assert Counter(m.to[0] for m in issue_messages) == {f"reader{n}@example.org": 1 for n in range(25)}
 
-
     @override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
     def test_sending_to_ten_thousand_subscribers_blocks_no_request(
         self, client, issue, staff, django_capture_on_commit_callbacks, django_assert_max_num_queries

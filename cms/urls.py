@@ -20,6 +20,12 @@ urlpatterns = [
     # The admin's sign-in and password reset, rate-limited, in place of Wagtail's own routes.
     path("admin/login/", core_views.admin_login, name="wagtailadmin_login"),
     path("admin/password_reset/", core_views.admin_password_reset, name="wagtailadmin_password_reset"),
+    # The page chooser inside a page, for pages the user may choose only (core/views.py).
+    path(
+        "admin/choose-page/<int:parent_page_id>/",
+        core_views.page_chooser_browse,
+        name="wagtailadmin_choose_page_child",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     # The password forms of private collections and pages, rate-limited, in place of Wagtail's own.
     path(

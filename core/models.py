@@ -8,6 +8,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from . import privacy
+from .chosen import ChosenObjectsPageForm
 
 
 class BasePageQuerySet(PageQuerySet):
@@ -35,6 +36,8 @@ class BasePage(Page):
     )
 
     objects = PageManager.from_queryset(BasePageQuerySet)()
+    # Refuses images, documents, pages and snippets the editor may not choose (core/chosen.py).
+    base_form_class = ChosenObjectsPageForm
 
     promote_panels = [*Page.promote_panels, FieldPanel("listing_summary")]
 

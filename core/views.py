@@ -1,15 +1,17 @@
 import functools
 
 from django.contrib.auth import views as auth_views
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from wagtail import views as wagtail_views
-from wagtail.admin.views import account
+from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views import account, chooser
 from wagtail.documents.views import serve as document_views
 from wagtail.urls import WAGTAIL_FRONTEND_LOGIN_TEMPLATE
 
+from .chosen import choosable_pages_among
 from .ratelimits import SignInLockout, client_network, rate_limit, too_many_requests
 
 
@@ -90,3 +92,13 @@ def _password_form(view, restriction_argument, group):
 # cms/urls.py routes these before Wagtail's own URLs (same paths and names).
 page_password = _password_form(wagtail_views.authenticate_with_password, "page_view_restriction_id", "page-password")
 collection_password = _password_form(document_views.authenticate_with_password, "restriction_id", "collection-password")
+
+
+@require_admin_access
+def page_chooser_browse(request, parent_page_id):
+    """Wagtail's page chooser opened inside a page (routed before the admin's own address), only for
+    a page its user may choose: another supporter's draft is not named to whoever types its id. The
+    pages it lists are narrowed by the construct_page_chooser_queryset hook (core/wagtail_hooks.py)."""
+    if not choosable_pages_among(request.user, [parent_page_id]):
+        raise Http404
+    return chooser.BrowseView.as_view()(request, parent_page_id=parent_page_id)

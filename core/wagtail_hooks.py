@@ -4,7 +4,8 @@ actions need (core.localize_rights) and privacy that follows translations (core.
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from . import localize_rights, privacy
+from . import admin_api, bulk_actions, localize_rights, privacy
+from .chosen import choosable_pages
 from .models import OutgoingEmail
 from .viewsets import OutgoingEmailPermissionPolicy, OutgoingEmailViewSet
 
@@ -41,3 +42,17 @@ def privacy_of_the_edited_page(request, page):
 def privacy_of_the_listed_pages(parent_page, pages, request):
     show_translated_privacy(request)
     return pages
+
+
+# Listings by id show nothing of what the user may not use: the admin API's images and documents
+# (after wagtail.images' and wagtail.documents' own endpoints) and the bulk actions' confirmation
+# pages (after Wagtail's own actions, which they replace).
+hooks.register("construct_admin_api", admin_api.register_endpoints, order=100)
+for action_class in bulk_actions.BULK_ACTIONS:
+    hooks.register("register_bulk_action", action_class, order=100)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def only_choosable_pages(pages, request):
+    # The page chooser lists what its user may choose (core.chosen): no one else's draft or private page.
+    return choosable_pages(request.user, pages)

@@ -12,6 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import TranslatableField
 
 from core.blocks import BodyBlock, LinkBlock
+from core.chosen import ChosenObjectsModelForm
 from core.feeds import feed_links
 from core.models import BasePage
 from core.privacy import public
@@ -158,6 +159,8 @@ class MenuBase(TranslatableMixin, PreviewableMixin, models.Model):
     """A list of links, translated with wagtail-localize like a page."""
 
     links = StreamField([("link", LinkBlock())], blank=True, verbose_name=_("links"))
+
+    base_form_class = ChosenObjectsModelForm
 
     class Meta(TranslatableMixin.Meta):
         abstract = True

@@ -17,7 +17,6 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as all_countries
 from django_countries.fields import CountryField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
@@ -26,6 +25,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core import cache as content_cache
 from core.blocks import BodyBlock
+from core.chosen import ChosenObjectsPageForm
 from core.feeds import ICALENDAR, RSS, FeedLink
 from core.models import BasePage
 
@@ -173,7 +173,7 @@ def parse_month(value):
     return datetime.date(year, month, 1)
 
 
-class EventPageForm(WagtailAdminPageForm):
+class EventPageForm(ChosenObjectsPageForm):
     """Start and end are typed in the event's own time zone, whatever the editor's own."""
 
     zoned_fields = ("start", "end")

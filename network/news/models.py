@@ -15,7 +15,6 @@ from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model, get_image_model_string
@@ -26,6 +25,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core import cache as content_cache
 from core.blocks import BodyBlock
+from core.chosen import ChosenObjectsPageForm
 from core.feeds import ATOM, RSS, FeedLink
 from core.models import BasePage
 
@@ -189,7 +189,7 @@ class NewsIndexPage(BasePage):
         return context
 
 
-class NewsPageForm(WagtailAdminPageForm):
+class NewsPageForm(ChosenObjectsPageForm):
     """Offers the categories of the page's own language only."""
 
     def __init__(self, *args, **kwargs):

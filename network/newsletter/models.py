@@ -19,6 +19,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.chosen import ChosenObjectsModelForm
 from core.models import BasePage
 
 from .blocks import NewsletterBodyBlock
@@ -166,6 +167,7 @@ class NewsletterSettings(BaseSiteSetting):
         help_text=_("The page the signup form's consent links to; each language gets its own translation."),
     )
 
+    base_form_class = ChosenObjectsModelForm
     panels = [FieldPanel("privacy_page")]
 
     class Meta:

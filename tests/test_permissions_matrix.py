@@ -328,6 +328,18 @@ def page_actions(key, name):
     }
 
 
+def machine_translated(site):
+    from wagtail_localize.models import StringTranslation
+
+    return StringTranslation.objects.filter(translation_type="machine").exists()
+
+
+def translation_of(page):
+    from wagtail_localize.models import Translation
+
+    return Translation.objects.get(target_locale=page.locale, source__object_id=page.translation_key)
+
+
 ACTIONS = {
     **page_actions("news", "a news page"),
     "translate a news page into Turkish": (
@@ -343,7 +355,16 @@ ACTIONS = {
         delete_image,
         lambda s: not get_image_model().objects.filter(pk=s.other_image.pk).exists(),
     ),
+    "convert the live Turkish news index back to an alias": (
+        lambda c, s: c.post(reverse("wagtail_localize:convert_to_alias", args=[s.news_tr_index.pk])),
+        lambda s: fresh(s.news_tr_index).alias_of_id is not None,
+    ),
+    "machine-translate the Turkish news index": (
+        lambda c, s: c.post(reverse("wagtail_localize:machine_translate", args=[translation_of(s.news_tr_index).pk])),
+        machine_translated,  # switched off on this site: for no one
+    ),
 }
+
 
 ACTION_TABLE = """
                                                 anonymous  supporter  translator  editor  moderator  communications  admin
@@ -364,6 +385,8 @@ copy another supporter's page                   login      no         no        
 delete another supporter's page                 login      no         no          no      done       done            done
 reject an application                           login      no         no          no      no         done            done
 delete an image of another collection           login      no         no          done    done       done            done
+convert the live Turkish news index back to an alias  login  no      no          no      done       done            done
+machine-translate the Turkish news index        login      no         no          no      no         no              no
 """
 
 
@@ -375,3 +398,178 @@ def test_admin_actions(as_role, site, action, role, expected):
     # Refused, or the form shown again: either way nothing happened.
     refused = "login" if outcome(response, site) == "login" else "no"
     assert ("done" if happened(site) else refused) == expected
+
+
+# Listings by id and choosers: whether another's object is named -----------------------------------------
+
+LISTINGS = {
+    "admin API: images": (lambda s: reverse("wagtailadmin_api:images:listing"), lambda s: s.other_image.title),
+    "admin API: documents": (lambda s: reverse("wagtailadmin_api:documents:listing"), lambda s: s.other_document.title),
+    "image chooser": (lambda s: reverse("wagtailimages_chooser:choose"), lambda s: s.other_image.title),
+    "document chooser": (lambda s: reverse("wagtaildocs_chooser:choose"), lambda s: s.other_document.title),
+    "bulk delete: another supporter's page": (
+        lambda s: reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"]) + f"?id={s.other.pk}",
+        lambda s: s.other.title,
+    ),
+    "bulk delete: an image of another collection": (
+        lambda s: reverse("wagtail_bulk_action", args=["wagtailimages", "image", "delete"]) + f"?id={s.other_image.pk}",
+        lambda s: s.other_image.title,
+    ),
+    "bulk delete: a document of another collection": (
+        lambda s: (
+            reverse("wagtail_bulk_action", args=["wagtaildocs", "document", "delete"]) + f"?id={s.other_document.pk}"
+        ),
+        lambda s: s.other_document.title,
+    ),
+}
+
+# shown: the object is named; hidden: the answer (200) names it nowhere; login: sent to sign in.
+LISTING_TABLE = """
+                                               anonymous  supporter  translator  editor  moderator  communications  admin
+admin API: images                              login      hidden     hidden      shown   shown      shown           shown
+admin API: documents                           login      hidden     hidden      shown   shown      shown           shown
+image chooser                                  login      hidden     hidden      shown   shown      shown           shown
+document chooser                               login      hidden     hidden      shown   shown      shown           shown
+bulk delete: another supporter's page          login      hidden     hidden      hidden  shown      shown           shown
+bulk delete: an image of another collection    login      hidden     hidden      shown   shown      shown           shown
+bulk delete: a document of another collection  login      hidden     hidden      shown   shown      shown           shown
+"""
+
+
+@pytest.mark.parametrize(("listing", "role", "expected"), table(LISTING_TABLE))
+def test_listings_name_only_what_the_role_may_use(as_role, site, listing, role, expected):
+    url, title = LISTINGS[listing]
+    response = as_role(role).get(url(site))
+    if outcome(response, site) == "login":
+        got = "login"
+    else:
+        assert response.status_code == 200
+        got = "shown" if title(site) in response.content.decode() else "hidden"
+    assert got == expected
+
+
+# Every address of the admin, reviewed ---------------------------------------------------------------
+#
+# Each URL pattern of the admin (Wagtail's, wagtail-localize's and the project's) is matched by a rule
+# below, with what a supporter and a translator may get from a GET of it: "ok" (reviewed: shown to
+# them, for the reason given), "no" (refused). An address that no rule matches fails the review, so a
+# new app, viewset or Wagtail upgrade cannot open an address to these roles unnoticed. The walk fills
+# a page id with another supporter's page, an image or document id with one of another collection;
+# addresses with other arguments are covered by the tables above and the modules named in the rules.
+
+ADDRESS_RULES = """
+pattern                                       supporter  translator  why
+wagtailadmin_home                             ok         ok          the dashboard
+wagtailadmin_login                            ok         ok          the sign-in form
+wagtailadmin_logout                           ok         ok          sign out (POST)
+wagtailadmin_password_reset*                  ok         ok          the password reset, rate-limited
+wagtailadmin_account*                         ok         ok          one's own account
+wagtailadmin_dismissibles                     ok         ok          one's own dismissed hints
+wagtailadmin_sprite                           ok         ok          the admin's icons
+wagtailadmin_javascript_catalog               ok         ok          the admin's translations
+wagtail_localize:javascript_catalog           ok         ok          wagtail-localize's translations
+wagtailadmin_error_test                       ok         ok          Wagtail's error page test (DEBUG views)
+(unnamed)                                     ok         ok          Wagtail's 404 test page
+wagtailadmin_block_preview                    ok         ok          preview of a StreamField block, no data
+wagtailadmin_editing_sessions:*               ok         ok          who else edits the page one edits
+wagtailadmin_tag_autocomplete                 ok         ok          tag names
+wagtailadmin_tag_model_autocomplete           ok         ok          tag names of one model
+wagtailadmin_api:*                            ok         ok          what the user may choose (core/admin_api.py, tests/test_admin_listings_by_id.py)
+wagtailadmin_explore*                         ok         ok          a supporter is sent to their own page ("own")
+wagtailadmin_choose_page*                     ok         ok          the page chooser; chosen ids are checked on save (tests/test_chooser_rights.py)
+wagtailadmin_pages:search*                    ok         ok          pages the user may see
+wagtailadmin_pages:confirm_workflow_cancellation  ok     ok          a confirmation dialog with the workflow's name, no page content
+wagtailadmin_pages:*                          no         ok          tree rights: a translator edits every page, a supporter only their own
+wagtailadmin_workflows:task_chooser*          ok         ok          names of the workflow tasks; creating one needs the add permission
+wagtailadmin_workflows:*                      no         no          administrators
+wagtailadmin_reports:*                        no         ok          tests/test_permissions_matrix.py VIEW_TABLE (no reports for supporters)
+wagtailadmin_collections:*                    no         no          administrators
+wagtailforms:*                                ok         ok          form pages with rights: none for these roles
+wagtailembeds:*                               ok         ok          embed chooser, no stored data
+wagtailsearchpromotions:chooser*              ok         ok          the popular search terms chooser
+wagtailsearchpromotions:*                     no         no          administrators
+wagtailimages_chooser:*                       ok         ok          images the user may choose: a supporter's own collection, none for a translator
+wagtailimages:*                               ok         no          a supporter's own collection; translators have no images
+wagtaildocs_chooser:*                         ok         ok          documents the user may choose: a supporter's own collection, none for a translator
+wagtaildocs:*                                 ok         no          a supporter's own collection; translators have no documents
+wagtailsnippetchoosers_*                      ok         ok          menus, footers, categories, programmes, themes: public on the site, no drafts (core/chosen.py)
+wagtailsnippets*                              no         no          snippets are for staff
+wagtail_localize:submit_page_translation      no         ok          translators start translations
+wagtail_localize:translations_report*         no         ok          tests/test_permissions_matrix.py VIEW_TABLE
+wagtail_localize:*                            no         ok          tests/test_localize_rights.py (publishing needs publish rights)
+wagtail_localize_*                            no         ok          tests/test_localize_rights.py
+wagtaillocales:*                              no         no          administrators
+wagtailsites:*                                no         no          administrators
+wagtailusers_*                                no         no          administrators
+wagtailredirects:*                            no         no          administrators
+wagtailsettings:*                             no         no          administrators
+wagtail_bulk_action                           ok         ok          only objects the user may act on are listed (tests/test_admin_listings_by_id.py)
+supporter_applications:*                      no         no          Communications
+newsletter_*                                  no         no          Communications
+newsletter:*                                  no         no          Communications
+outgoing_email:*                              no         no          Communications
+twinning_*                                    no         no          Communications
+"""
+
+REFUSED = {"no", "login", "400", "405"}
+
+
+def address_rules():
+    header, *rows = [re.split(r"\s{2,}", line.strip()) for line in ADDRESS_RULES.strip().splitlines()]
+    assert header == ["pattern", "supporter", "translator", "why"]
+    return [(pattern, {"supporter": supporter, "translator": translator}) for pattern, supporter, translator, _ in rows]
+
+
+def admin_addresses():
+    """(name, route) of every URL pattern under the admin, names with their namespaces."""
+    from django.urls import URLResolver, get_resolver
+
+    def walk(resolver, route="", namespace=""):
+        for entry in resolver.url_patterns:
+            if isinstance(entry, URLResolver):
+                inner = namespace + (f"{entry.namespace}:" if entry.namespace else "")
+                yield from walk(entry, route + str(entry.pattern), inner)
+            else:
+                yield namespace + (entry.name or "(unnamed)"), route + str(entry.pattern)
+
+    admin = reverse("wagtailadmin_home").lstrip("/")
+    return [(name, route) for name, route in walk(get_resolver()) if route.startswith(admin)]
+
+
+def rule_for(name):
+    from fnmatch import fnmatchcase
+
+    return next((rule for pattern, rule in address_rules() if fnmatchcase(name, pattern)), None)
+
+
+def test_every_admin_address_is_reviewed():
+    unreviewed = sorted({name for name, _route in admin_addresses() if rule_for(name) is None})
+    assert not unreviewed, "\n".join(unreviewed)
+
+
+ARGUMENT = re.compile(r"<(?:\w+:)?(\w+)>")
+
+
+@pytest.mark.parametrize("role", ["supporter", "translator"])
+def test_no_address_opens_to_a_role_against_its_rule(as_role, site, role):
+    values = {
+        "page_id": site.other.pk,
+        "parent_page_id": site.other.pk,
+        "image_id": site.other_image.pk,
+        "document_id": site.other_document.pk,
+    }
+    client = as_role(role)
+    walked, opened = 0, []
+    for name, route in admin_addresses():
+        if rule_for(name)[role] != "no" or any(arg not in values for arg in ARGUMENT.findall(route)):
+            continue
+        url = "/" + ARGUMENT.sub(lambda match: str(values[match.group(1)]), route).replace("^", "").replace("$", "")
+        got = outcome(client.get(url), site)
+        if got.startswith("redirect to /admin/"):  # an old address of another view: that view decides
+            got = outcome(client.get(got.removeprefix("redirect to ")), site)
+        walked += 1
+        # Unknown to the router, a language-prefixed redirect (LocaleMiddleware's 404 fallback) is refused too.
+        if got not in REFUSED and not got.startswith("redirect to /en/"):
+            opened.append((name, url, got))
+    assert walked > 40
+    assert not opened, "\n".join(" ".join(row) for row in opened)

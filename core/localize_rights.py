@@ -20,25 +20,37 @@ live content. Its admin actions that do, and what they need here:
 - Publish in the translation editor (the page's edit view, `action=publish`): publish rights, as
   wagtail-localize checks too (`refuse_publishing_translation`).
 
-Draft-only, left to wagtail-localize's edit rights: editing strings and overrides, PO upload and
-download, machine translation, preview, stopping and restarting a translation, the report.
+- Override a synchronised field in the translation editor (`edit_override`): an image, document,
+  page or snippet chosen for the translation must be one its user may choose (core.chosen), as in
+  every admin form; wagtail-localize accepts any id.
+
+Draft-only, left to wagtail-localize's edit rights: editing strings, PO upload and download,
+machine translation, preview, stopping and restarting a translation, the report.
 
 The views below are wagtail-localize's, with these checks; `admin_urls` routes wagtail-localize's
 own addresses to them (registered ahead of its URLs in core/wagtail_hooks.py).
 """
 
+import io
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
+from django.http import QueryDict
+from django.http.multipartparser import MultiPartParser
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils.translation import ngettext
+from wagtail.blocks import ListBlock
+from wagtail.fields import StreamField
 from wagtail.models import DraftStateMixin, Page
 from wagtail.snippets.permissions import get_permission_name
 from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
-from wagtail_localize.models import Translation, TranslationSource
-from wagtail_localize.views import convert, submit_translations, update_translations
+from wagtail_localize.models import OverridableSegment, Translation, TranslationSource
+from wagtail_localize.views import convert, edit_translation, submit_translations, update_translations
+
+from .chosen import choosable_among, reference
 
 
 def may_make_live(user, instance, *, new=False):
@@ -229,6 +241,50 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
         return True
 
 
+def overridden_model(source_instance, segment):
+    """The model of the object an override of `segment` names (a chooser field or block), else None."""
+    name, *blocks = segment.context.get_field_path(source_instance).split(".")
+    field = source_instance._meta.get_field(name)
+    if isinstance(field, models.ForeignKey):
+        return field.related_model
+    if not isinstance(field, StreamField):
+        return None
+    block = field.stream_block
+    for part in blocks:
+        while isinstance(block, ListBlock):
+            block = block.child_block
+        block = getattr(block, "child_blocks", {}).get(part)
+        if block is None:
+            return None
+    while isinstance(block, ListBlock):
+        block = block.child_block
+    return getattr(block, "target_model", None)  # what a chooser block chooses
+
+
+def submitted_value(request):
+    """The `value` of wagtail-localize's PUT. The body is read here through `request.body`, which
+    keeps a copy: wagtail-localize's own view reads the same body again."""
+    body = request.body
+    if request.content_type == "multipart/form-data":
+        data, _files = MultiPartParser(
+            request.META, io.BytesIO(body), request.upload_handlers, request.encoding
+        ).parse()
+    else:
+        data = QueryDict(body, encoding=request.encoding)
+    return data.get("value", "")
+
+
+def edit_override(request, translation_id, overridable_segment_id):
+    if request.method == "PUT":
+        translation = get_object_or_404(Translation, id=translation_id)
+        segment = get_object_or_404(OverridableSegment, id=overridable_segment_id)
+        model = overridden_model(translation.source.get_source_instance(), segment)
+        chosen = reference(model, submitted_value(request).strip()) if model is not None else None
+        if chosen is not None and not choosable_among(request.user, {chosen}):
+            raise PermissionDenied
+    return edit_translation.edit_override(request, translation_id, overridable_segment_id)
+
+
 def admin_urls():
     """wagtail-localize's addresses of the actions above, routed to them: register ahead of its own
     (`reverse("wagtail_localize:...")` gives the same addresses)."""
@@ -247,6 +303,11 @@ def admin_urls():
             "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
             SubmitSnippetTranslationView.as_view(),
             name="wagtail_localize_submit_snippet_translation",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
+            edit_override,
+            name="wagtail_localize_edit_override",
         ),
         path(
             "localize/update/<int:translation_source_id>/",

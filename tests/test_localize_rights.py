@@ -134,6 +134,7 @@ def refused(response):
         ("submit_page_translation", [1], localize_rights.SubmitPageTranslationView),
         ("submit_snippet_translation", ["news", "newscategory", "1"], localize_rights.SubmitSnippetTranslationView),
         ("update_translations", [1], localize_rights.UpdateTranslationsView),
+        ("edit_override", [1, 1], localize_rights.edit_override),
     ],
 )
 def test_wagtail_localize_addresses_lead_to_the_checked_views(name, args, view):
@@ -372,3 +373,43 @@ def test_translators_preview_stop_and_restart_translations(as_role, site):
     client.post(edit, {"localize-restart-translation": "1"})
     assert translation_of(site["about"]).enabled
     assert live(site["about_tr"]).introduction == "Biz kimiz."
+
+
+# An override in the translation editor names only what its user may choose ---------------------------------
+
+
+def override_image(client, translation, segment, image):
+    url = reverse("wagtail_localize:edit_override", args=[translation.pk, segment.pk])
+    return client.put(url, urlencode({"value": str(image.pk)}), content_type="application/x-www-form-urlencoded")
+
+
+@pytest.mark.parametrize("encode", ["form", "multipart"])
+def test_an_overridden_image_must_be_one_the_user_may_choose(as_role, site, encode):
+    from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
+    from wagtail.models import Collection
+    from wagtail_factories import ImageFactory
+    from wagtail_localize.models import OverridableSegment, SegmentOverride
+
+    private = Collection.get_first_root_node().add_child(name="Not for translators")
+    chosen, secret = ImageFactory(title="Chosen by an editor"), ImageFactory(title="Secret", collection=private)
+    gallery = StandardPageFactory(
+        parent=site["about"].get_parent(),
+        title="Gallery",
+        slug="gallery",
+        body=[("image", {"image": chosen, "alt_text": "A square", "caption": ""})],
+    )
+    translate(gallery, locale("tr"), {"Gallery": "Galeri"})
+    translation = translation_of(gallery)
+    segment = OverridableSegment.objects.get(source=translation.source)
+    url = reverse("wagtail_localize:edit_override", args=[translation.pk, segment.pk])
+
+    def put(client, image):
+        if encode == "form":
+            return override_image(client, translation, segment, image)
+        body = encode_multipart(BOUNDARY, {"value": str(image.pk)})
+        return client.put(url, body, content_type=MULTIPART_CONTENT)
+
+    assert refused(put(as_role("translator"), secret))  # Translators may choose no image at all
+    assert not SegmentOverride.objects.filter(context=segment.context).exists()
+    assert put(as_role("moderator"), secret).status_code in {200, 201}
+    assert SegmentOverride.objects.get(context=segment.context).data_json == f'"{secret.pk}"'

@@ -4,7 +4,7 @@ actions need (core.localize_rights) and privacy that follows translations (core.
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from . import admin_api, bulk_actions, localize_rights, privacy
+from . import admin_api, bulk_actions, localize_rights, page_rights, privacy
 from .chosen import choosable_pages
 from .models import OutgoingEmail
 from .viewsets import OutgoingEmailPermissionPolicy, OutgoingEmailViewSet
@@ -56,3 +56,9 @@ for action_class in bulk_actions.BULK_ACTIONS:
 def only_choosable_pages(pages, request):
     # The page chooser lists what its user may choose (core.chosen): no one else's draft or private page.
     return choosable_pages(request.user, pages)
+
+
+# Deleting or moving a page, once or in bulk, needs the right to publish it, except one's own draft.
+hooks.register("before_delete_page", page_rights.refuse_deleting)
+hooks.register("before_move_page", page_rights.refuse_moving)
+hooks.register("before_bulk_action", page_rights.refuse_bulk_removal)

@@ -77,6 +77,14 @@ def form_data(client, page, **stream_fields):
     return data
 
 
+def unpublished(page):
+    """`page` as a draft never published (the factories publish what they make)."""
+    page.unpublish(log_action=False)
+    page.refresh_from_db()
+    assert not page.live
+    return page
+
+
 def build_site(user_model):
     root = Page.get_first_root_node()
     Page.objects.filter(depth=2).delete()  # Wagtail's welcome page
@@ -114,9 +122,11 @@ def build_site(user_model):
         users[role] = user_model.objects.create_user(role, f"{role}@example.org", "a-long-test-password")
         users[role].groups.add(*Group.objects.filter(name__in=groups))
 
+    draft = unpublished(NewsPageFactory(parent=news_index, title="Plans not yet published", slug="plans", owner=admin))
     staff = Client()
     staff.force_login(admin)
     return SimpleNamespace(
+        draft=draft,
         home=home,
         news=news,
         news_tr_index=news_index.get_translation(locale("tr")),
@@ -355,6 +365,17 @@ ACTIONS = {
         delete_image,
         lambda s: not get_image_model().objects.filter(pk=s.other_image.pk).exists(),
     ),
+    "delete someone else's draft news page": (
+        lambda c, s: c.post(reverse("wagtailadmin_pages:delete", args=[s.draft.pk])),
+        lambda s: fresh(s.draft) is None,
+    ),
+    "move someone else's draft news page": (lambda c, s: move(c, s.draft), lambda s: moved(s.draft)),
+    "bulk-delete someone else's draft news page": (
+        lambda c, s: c.post(
+            reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"]) + f"?id={s.draft.pk}"
+        ),
+        lambda s: fresh(s.draft) is None,
+    ),
     "convert the live Turkish news index back to an alias": (
         lambda c, s: c.post(reverse("wagtail_localize:convert_to_alias", args=[s.news_tr_index.pk])),
         lambda s: fresh(s.news_tr_index).alias_of_id is not None,
@@ -385,6 +406,9 @@ copy another supporter's page                   login      no         no        
 delete another supporter's page                 login      no         no          no      done       done            done
 reject an application                           login      no         no          no      no         done            done
 delete an image of another collection           login      no         no          done    done       done            done
+delete someone else's draft news page           login      no         no          no      done       done            done
+move someone else's draft news page             login      no         no          no      done       done            done
+bulk-delete someone else's draft news page      login      no         no          no      done       done            done
 convert the live Turkish news index back to an alias  login  no      no          no      done       done            done
 machine-translate the Turkish news index        login      no         no          no      no         no              no
 """
@@ -573,3 +597,11 @@ def test_no_address_opens_to_a_role_against_its_rule(as_role, site, role):
             opened.append((name, url, got))
     assert walked > 40
     assert not opened, "\n".join(" ".join(row) for row in opened)
+
+
+def test_an_author_removes_their_own_draft(as_role, site):
+    own = unpublished(
+        NewsPageFactory(parent=site.news.get_parent(), title="My idea", slug="my-idea", owner=site.users["editor"])
+    )
+    assert as_role("editor").post(reverse("wagtailadmin_pages:delete", args=[own.pk])).status_code == 302
+    assert fresh(own) is None

@@ -20,7 +20,9 @@ PRODUCTION = {
 
 
 def run(*args, **environment):
-    env = {key: value for key, value in os.environ.items() if key not in {"TASK_BACKEND", "DEBUG"}}
+    # As a deployment runs: nothing of the test run's own environment that changes the settings or checks.
+    ignored = {"TASK_BACKEND", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE", "DJANGO_SETTINGS_MODULE"}
+    env = {key: value for key, value in os.environ.items() if key not in ignored}
     env.update(PRODUCTION, **environment)
     return subprocess.run(  # noqa: S603
         [sys.executable, *args], env=env, cwd=settings.BASE_DIR, capture_output=True, text=True, check=False

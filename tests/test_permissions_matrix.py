@@ -22,7 +22,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
-from django.test import Client
+from django.test import Client, TestCase
 from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, Site
@@ -75,6 +75,16 @@ def form_data(client, page, **stream_fields):
     data = browser_form_data(html, "page-edit-form")
     data.update(nested_form_data({name: streamfield(blocks) for name, blocks in stream_fields.items()}))
     return data
+
+
+def publishes(page):
+    return PageLogEntry.objects.filter(page=page, action="wagtail.publish").count()
+
+
+def committed(request, *args, **kwargs):
+    """The request as if its transaction committed: wagtail-localize publishes in on_commit hooks."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return request(*args, **kwargs)
 
 
 def unpublished(page):
@@ -130,6 +140,7 @@ def build_site(user_model):
         home=home,
         news=news,
         news_tr_index=news_index.get_translation(locale("tr")),
+        tr_index_published=publishes(news_index.get_translation(locale("tr"))),
         category=category,
         own=own,
         other=other,
@@ -380,6 +391,28 @@ ACTIONS = {
         lambda c, s: c.post(reverse("wagtail_localize:convert_to_alias", args=[s.news_tr_index.pk])),
         lambda s: fresh(s.news_tr_index).alias_of_id is not None,
     ),
+    "sync the news index's translations, publishing them": (
+        lambda c, s: committed(
+            c.post,
+            reverse("wagtail_localize:update_translations", args=[translation_of(s.news_tr_index).source_id]),
+            {"publish_translations": "on"},
+        ),
+        lambda s: publishes(s.news_tr_index) > s.tr_index_published,
+    ),
+    "publish the Turkish news index in the translation editor": (
+        lambda c, s: committed(
+            c.post, reverse("wagtailadmin_pages:edit", args=[s.news_tr_index.pk]), {"action": "publish"}
+        ),
+        lambda s: publishes(s.news_tr_index) > s.tr_index_published,
+    ),
+    "translate a news category into Turkish": (
+        lambda c, s: committed(
+            c.post,
+            reverse("wagtail_localize:submit_snippet_translation", args=["news", "newscategory", s.category.pk]),
+            {"locales": [locale("tr").pk]},
+        ),
+        lambda s: s.category.get_translations().filter(locale__language_code="tr").exists(),
+    ),
     "machine-translate the Turkish news index": (
         lambda c, s: c.post(reverse("wagtail_localize:machine_translate", args=[translation_of(s.news_tr_index).pk])),
         machine_translated,  # switched off on this site: for no one
@@ -410,6 +443,9 @@ delete someone else's draft news page           login      no         no        
 move someone else's draft news page             login      no         no          no      done       done            done
 bulk-delete someone else's draft news page      login      no         no          no      done       done            done
 convert the live Turkish news index back to an alias  login  no      no          no      done       done            done
+sync the news index's translations, publishing them  login  no       no          no      done       done            done
+publish the Turkish news index in the translation editor  login  no   no          no      done       done            done
+translate a news category into Turkish          login      no         no          no      no         done            done
 machine-translate the Turkish news index        login      no         no          no      no         no              no
 """
 

@@ -251,6 +251,8 @@ def prepare_database(url):
         ):
             source.backup(copy)
     run([PYTHON, "-c", "import django; django.setup(); from tests.production import seed; seed()"], env)
+    # Production queues its tasks (search indexing among them): a worker runs them, as in a deployment.
+    manage(env, "db_worker", "--batch", "--no-startup-delay", "--interval=0", "--no-reload")
 
 
 def seed():

@@ -15,7 +15,7 @@ from django_recaptcha.widgets import ReCaptchaV2Checkbox
 
 from network.supporters.choices import ServiceCategory
 
-from .models import Application
+from .models import TYPED_FIELDS, Application
 
 logger = logging.getLogger(__name__)
 
@@ -76,20 +76,7 @@ class ExpressionOfInterestForm(forms.ModelForm):
     class Meta:
         model = Application
         formfield_callback = https_urls
-        fields = [
-            "organisation",
-            "kind",
-            "country",
-            "website",
-            "contact_name",
-            "position",
-            "email",
-            "phone",
-            "member_authorities",
-            "motivation",
-            "planned_services",
-            "planned_services_details",
-        ]
+        fields = list(TYPED_FIELDS)
         labels = {
             "organisation": _("Name of the organisation"),
             "kind": _("Kind of organisation"),

@@ -135,9 +135,8 @@ def agreement_path(instance, filename):
     return f"agreements/{uuid.uuid4().hex}.pdf"
 
 
-#: What the applicant typed: two submissions alike in all of these are the same expression of interest.
-SUBMITTED_FIELDS = (
-    "language",
+#: What the applicant types: the fields of the expression-of-interest form.
+TYPED_FIELDS = (
     "organisation",
     "kind",
     "country",
@@ -151,6 +150,8 @@ SUBMITTED_FIELDS = (
     "planned_services",
     "planned_services_details",
 )
+#: Two submissions alike in all of these (in the same language) are the same expression of interest.
+SUBMITTED_FIELDS = ("language", *TYPED_FIELDS)
 
 
 def submission_fingerprint(values):

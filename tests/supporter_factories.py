@@ -177,3 +177,12 @@ def supporter_world_fixture(supporter_index, django_user_model):
         own_document=DocumentFactory(title="Our report", collection=mine.collection, uploaded_by_user=owner),
         other_document=DocumentFactory(title="Their report", collection=theirs.collection),
     )
+
+
+def approve_application(organisation, email, admin):
+    """A supporter's draft page and account, made as the approval in the admin makes them."""
+    from network.applications import transitions
+
+    application = ApplicationFactory(organisation=organisation, email=email, status=ApplicationStatus.AGREEMENT_SIGNED)
+    application = transitions.approve(application, admin)
+    return application.supporter_page.specific, application.user

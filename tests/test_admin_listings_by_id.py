@@ -21,20 +21,12 @@ from wagtail.models import Collection, Page, Site
 from wagtail_factories import DocumentFactory, ImageFactory
 
 from core.bulk_actions import PermittedObjectsOnly
-from network.applications import transitions
-from network.applications.models import ApplicationStatus
 from network.supporters.models import SupporterOwnership
 from tests.factories import HomePageFactory, StandardPageFactory, locale
 from tests.news_factories import NewsCategoryFactory
-from tests.supporter_factories import ApplicationFactory, SupporterIndexPageFactory
+from tests.supporter_factories import SupporterIndexPageFactory, approve_application
 
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("test_admin_listings_by_id")]
-
-
-def approve_application(organisation, email, admin):
-    application = ApplicationFactory(organisation=organisation, email=email, status=ApplicationStatus.AGREEMENT_SIGNED)
-    application = transitions.approve(application, admin)
-    return application.supporter_page.specific, application.user
 
 
 def build_site(user_model):

@@ -57,11 +57,13 @@ from core.chosen import (
     text_without,
 )
 from home.models import StandardPage
-from network.applications import transitions
-from network.applications.models import ApplicationStatus
 from network.supporters.models import SupporterOwnership
 from tests.factories import HomePageFactory, StandardPageFactory, locale
-from tests.supporter_factories import ApplicationFactory, SupporterIndexPageFactory, browser_form_data
+from tests.supporter_factories import (
+    SupporterIndexPageFactory,
+    approve_application,
+    browser_form_data,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("test_chooser_rights")]
 
@@ -72,13 +74,6 @@ TEXT_REFUSED = "This text links to or shows a page, document or image you have n
 
 
 # The site -----------------------------------------------------------------------------------------
-
-
-def approve_application(organisation, email, admin):
-    """A supporter's draft profile and account, made as the approval in the admin makes them."""
-    application = ApplicationFactory(organisation=organisation, email=email, status=ApplicationStatus.AGREEMENT_SIGNED)
-    application = transitions.approve(application, admin)
-    return application.supporter_page.specific, application.user
 
 
 def collection_of(page):

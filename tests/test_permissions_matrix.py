@@ -30,13 +30,17 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from wagtail_factories import DocumentFactory, ImageFactory
 
 from core.translation import translate
-from network.applications import transitions
 from network.applications.models import Application, ApplicationStatus
 from network.supporters.models import SupporterOwnership
 from tests.factories import HomePageFactory, locale
 from tests.news_factories import NewsCategoryFactory, NewsIndexPageFactory, NewsPageFactory
 from tests.newsletter_factories import NewsletterIndexPageFactory, NewsletterIssuePageFactory, SubscriberFactory
-from tests.supporter_factories import ApplicationFactory, SupporterIndexPageFactory, browser_form_data
+from tests.supporter_factories import (
+    ApplicationFactory,
+    SupporterIndexPageFactory,
+    approve_application,
+    browser_form_data,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("permissions_matrix")]
 
@@ -57,13 +61,6 @@ def table(text):
 
 
 # The site -----------------------------------------------------------------------------------------
-
-
-def approve_application(organisation, email, admin):
-    """A supporter's page and account, made as the approval in the admin makes them."""
-    application = ApplicationFactory(organisation=organisation, email=email, status=ApplicationStatus.AGREEMENT_SIGNED)
-    application = transitions.approve(application, admin)
-    return application.supporter_page.specific, application.user
 
 
 def form_data(client, page, **stream_fields):

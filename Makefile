@@ -8,7 +8,8 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # make test: the suite on TEST_WORKERS processes (pytest-xdist; a module that builds its data
-# once keeps its tests on one process with xdist_group), then the slow load and fault tests alone.
+# once keeps its tests on one process with xdist_group), then the slow load and fault tests, which
+# start servers of their own, on as many processes, apart from the rest.
 # TEST_MARKERS narrows both runs (a pytest -m expression); PYTEST_ARGS adds options to both.
 TEST_WORKERS ?= auto
 TEST_MARKERS ?=
@@ -44,7 +45,7 @@ run: demo ## Set everything up and serve the site on http://127.0.0.1:8000
 
 test: install ## Run the whole test suite (browser tests where Chromium is installed)
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup -m "not slow$(only_marked)" $(PYTEST_ARGS) || [ $$? -eq $(NO_TESTS) ]
-	$(BIN)/pytest -m "slow$(only_marked)" $(PYTEST_ARGS) || [ $$? -eq $(NO_TESTS) ]
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup -m "slow$(only_marked)" $(PYTEST_ARGS) || [ $$? -eq $(NO_TESTS) ]
 
 lint: install ## ruff check and format check, migrations and translations in sync
 	$(BIN)/ruff check .

@@ -53,6 +53,7 @@ urlpatterns += i18n_patterns(
     path("", include("network.agenda.urls")),
     path("", include("signatories.urls")),
     path("", include("network.supporters.urls")),
+    path("", include("network.aggregation.urls")),
     # The sign-in and password forms of private pages, limited, in place of Wagtail's own.
     path("_util/login/", core_views.page_login, name="wagtailcore_login"),
     path(

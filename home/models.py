@@ -41,6 +41,7 @@ class HomePage(BasePage):
         "signatories.TwinningIndexPage",
         "twinning.PartnerFinderPage",
         "news.NewsIndexPage",
+        "aggregation.NetworkNewsIndexPage",
         "agenda.AgendaIndexPage",
         "supporters.SupporterIndexPage",
         "newsletter.NewsletterIndexPage",

@@ -125,13 +125,21 @@ def refresh_title_norms(index):
         pending[id(index.backend)] = index
 
 
+def stated_language(obj):
+    """The content language an object without a locale says its text is in, or None."""
+    code = getattr(obj, "language", None)
+    return code if code in {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES} else None
+
+
 def object_languages(objs):
     """(language of its locale, language of its text) for each object, in two queries at most.
 
     The two differ for aliases: a page not yet translated appears in another locale with its
     source's text. The locale's language decides the stemming (that of the queries it will
     answer); the text's language decides the case folding (`Istanbul` in an English text is
-    `istanbul`, even in the Turkish tree). Objects without a locale get (None, None).
+    `istanbul`, even in the Turkish tree). An object without a locale whose `language` field
+    names a content language (a news item of the network's feeds) gets that language for both;
+    other objects without a locale get (None, None).
     """
     locale_ids = {getattr(obj, "locale_id", None) for obj in objs} - {None}
     alias_ids = {getattr(obj, "alias_of_id", None) for obj in objs} - {None}
@@ -142,6 +150,10 @@ def object_languages(objs):
     codes = dict(Locale.objects.filter(pk__in=locale_ids).values_list("pk", "language_code")) if locale_ids else {}
     languages = []
     for obj in objs:
+        if not hasattr(obj, "locale_id"):
+            language = stated_language(obj)
+            languages.append((language, language))
+            continue
         language = codes.get(getattr(obj, "locale_id", None))
         source = source_locales.get(getattr(obj, "alias_of_id", None))
         languages.append((language, codes.get(source, language)))

@@ -10,6 +10,9 @@
 * Promoted results (wagtail.contrib.search_promotions) are those whose query matches the
   visitor's under search.analysis.query_key (so `İzmir`, `izmir` and `IZMIR` are one query) and
   whose page is a live, public page of the visitor's locale; external links show in every locale.
+* News from the network (network.aggregation: items of the feeds the network follows, which are
+  not pages) show as a short list of their own on the first page of an unfiltered search: the
+  published items in the visitor's language that match, newest first, through the same backend.
 """
 
 import logging
@@ -37,6 +40,7 @@ logger = logging.getLogger(__name__)
 
 PER_PAGE = 10
 AUTOCOMPLETE_LIMIT = 8
+NETWORK_NEWS_LIMIT = 5
 
 
 # Backends --------------------------------------------------------------------------------------
@@ -126,6 +130,7 @@ class Outcome:
     page: object = None  # django.core.paginator.Page
     facets: list = field(default_factory=list)
     promotions: list = field(default_factory=list)
+    network_news: list = field(default_factory=list)  # network.aggregation FeedItems
     backend: str | None = None
 
 
@@ -192,7 +197,29 @@ def search(raw_query, locale, *, facet=None, page_number=1, per_page=PER_PAGE, r
         if counts[item.name] or item.name == facet
     ]
     outcome.promotions = promotions(query, locale, request, pages=pages) if page.number == 1 else []
+    outcome.network_news = network_news(query, language) if page.number == 1 and not facet else []
     return outcome
+
+
+def network_news(query, language, limit=NETWORK_NEWS_LIMIT):
+    """The newest published items of the network's feeds in `language` that match `query`.
+
+    No query at all while no source exists (network.aggregation.listing.source_summary).
+    """
+    from network.aggregation.listing import published_items, source_summary
+
+    if not query or not source_summary().has_sources:
+        return []
+    # Newest first rather than by relevance: a short list of news, where the date matters most.
+    items = published_items().filter(language=language).order_by("-published_at")
+
+    def run(backend):
+        return list(backend.search(_compile(backend, query), items, order_by_relevance=False)[:limit])
+
+    found, _backend = with_fallback(language, run)
+    for item in found:
+        item.snippet = highlight(item.summary, query.terms, language) if item.summary else ""
+    return found
 
 
 def build_hits(pages, query, language, request=None):

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "network.newsletter",
     "signatories",
     "network.twinning",
+    "network.aggregation",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -286,6 +287,19 @@ OUTGOING_EMAIL_SENDING_TIMEOUT = int(os.environ.get("OUTGOING_EMAIL_SENDING_TIME
 # (production defaults to the database queue, see production.py).
 IMMEDIATE_TASK_BACKEND = "django_tasks.backends.immediate.ImmediateBackend"
 TASKS = {"default": {"BACKEND": os.environ.get("TASK_BACKEND", IMMEDIATE_TASK_BACKEND)}}
+
+# Outbound requests (feeds of the network, core/outbound.py) refuse addresses that resolve to a
+# loopback, private, link-local or otherwise internal range; a test feed server on loopback
+# needs this switched on, a site never does.
+OUTBOUND_ALLOW_INTERNAL_ADDRESSES = env_bool("OUTBOUND_ALLOW_INTERNAL_ADDRESSES")
+# News from the network (network/aggregation): limits of one fetch of a feed.
+AGGREGATION_CONNECT_TIMEOUT = float(os.environ.get("AGGREGATION_CONNECT_TIMEOUT", "5"))
+AGGREGATION_READ_TIMEOUT = float(os.environ.get("AGGREGATION_READ_TIMEOUT", "10"))
+AGGREGATION_TOTAL_TIMEOUT = float(os.environ.get("AGGREGATION_TOTAL_TIMEOUT", "30"))
+AGGREGATION_MAX_BYTES = int(os.environ.get("AGGREGATION_MAX_BYTES", str(5 * 1024 * 1024)))
+AGGREGATION_MAX_REDIRECTS = int(os.environ.get("AGGREGATION_MAX_REDIRECTS", "5"))
+# Feeds fetched at once by one job; a slow one holds only its own slot.
+AGGREGATION_CONCURRENCY = int(os.environ.get("AGGREGATION_CONCURRENCY", "8"))
 
 # Seconds each readiness check (database, cache, Elasticsearch) may take before /health/ready says down.
 HEALTH_CHECK_TIMEOUT = float(os.environ.get("HEALTH_CHECK_TIMEOUT", "2"))

@@ -205,6 +205,9 @@ VIEWS = {
     "subscriber export": lambda site: reverse("newsletter_subscribers:index") + "?export=csv",
     "outgoing email": lambda site: reverse("outgoing_email:index"),
     "partner-finder requests": lambda site: reverse("twinning_requests:index"),
+    "network news items": lambda site: reverse("aggregation_items:list"),
+    "network news sources": lambda site: reverse("aggregation_sources:list"),
+    "network news fetch log": lambda site: reverse("aggregation_fetches:list"),
     "image of another collection": lambda site: reverse("wagtailimages:edit", args=[site.other_image.pk]),
     "document of another collection": lambda site: reverse("wagtaildocs:edit", args=[site.other_document.pk]),
     "users": lambda site: reverse("wagtailusers_users:index"),
@@ -240,6 +243,9 @@ newsletter send page             login      no         no          no      no   
 subscriber export                login      no         no          no      no         ok              ok
 outgoing email                   login      no         no          no      no         ok              ok
 partner-finder requests          login      no         no          no      no         ok              ok
+network news items               login      no         no          no      no         ok              ok
+network news sources             login      no         no          no      no         ok              ok
+network news fetch log           login      no         no          no      no         ok              ok
 image of another collection      login      no         no          ok      ok         ok              ok
 document of another collection   login      no         no          ok      ok         ok              ok
 users                            login      no         no          no      no         no              ok
@@ -566,6 +572,7 @@ newsletter_*                                  no         no          Communicati
 newsletter:*                                  no         no          Communications
 outgoing_email:*                              no         no          Communications
 twinning_*                                    no         no          Communications
+aggregation_*                                 no         no          Communications
 """
 
 REFUSED = {"no", "login", "400", "405"}

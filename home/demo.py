@@ -548,7 +548,7 @@ HOME_HIGHLIGHT_TRANSLATIONS = {
 
 # Menus are built after every app has loaded its pages; links are found by slug in the source tree.
 MAIN_MENU_SLUGS = ["about", "signatories", "supporters", "news", "agenda", "twinning", "newsletter"]
-FOOTER_SLUGS = ["news", "agenda", "sitemap", "rss-help", "acknowledgements", "legal"]
+FOOTER_SLUGS = ["news", "from-the-network", "agenda", "sitemap", "rss-help", "acknowledgements", "legal"]
 
 
 def paragraphs_body(paragraphs, sections=()):

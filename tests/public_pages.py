@@ -12,6 +12,7 @@ from wagtail.models import Locale
 
 from home.models import FeedsPage, HomePage, SitemapPage, StandardPage
 from network.agenda.models import AgendaIndexPage, EventPage
+from network.aggregation.pages import NetworkNewsIndexPage
 from network.applications.models import ExpressionOfInterestPage
 from network.news.models import NewsIndexPage, NewsPage
 from network.newsletter.models import NewsletterIndexPage, NewsletterIssuePage, Subscriber
@@ -33,6 +34,7 @@ PAGE_MODELS = {
     "sitemap page": SitemapPage,
     "news index": NewsIndexPage,
     "news item": NewsPage,
+    "network news": NetworkNewsIndexPage,
     "agenda index": AgendaIndexPage,
     "event": EventPage,
     "signatory index": SignatoryIndexPage,

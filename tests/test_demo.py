@@ -9,6 +9,7 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
+from network.aggregation.models import FeedItem, ItemStatus
 from network.news.models import NewsPage
 from tests.database import demo_content
 
@@ -17,7 +18,10 @@ pytestmark = pytest.mark.django_db
 
 def row_counts():
     """Rows of every model of the project's own apps and of Wagtail's content tables."""
-    labels = {"core", "home", "news", "agenda", "supporters", "applications", "newsletter", "signatories", "twinning"}
+    labels = {
+        "core", "home", "news", "agenda", "supporters", "applications", "newsletter", "signatories", "twinning",
+        "aggregation",
+    }  # fmt: skip
     counts = {
         model._meta.label: model.objects.count()
         for model in apps.get_models()
@@ -52,3 +56,13 @@ def test_demo_loads_every_locale_and_a_second_run_changes_nothing(client):
     assert [page.slug for page in story.localized_links()["related_signatories"]] == ["nilufer", "chios", "trakai"]
     profile = client.get("/ru/podpisanty/kusadasi/").content.decode()
     assert "/ru/novosti/city-to-city-cooperation-between-kusadasi-and-sinaia/" in profile
+
+    # News from the network: five feeds of five formats, read through the parser, in every language.
+    assert after_first["aggregation.FeedSource"] == 5
+    assert FeedItem.objects.filter(status=ItemStatus.PUBLISHED).count() == after_first["aggregation.FeedItem"] - 1
+    listing = client.get("/tk/torundan-habarlar/").content.decode()
+    assert "Her okulda en az bir Yeşil Bayrak Bilgi Masası" in listing  # the TWIN grant projects (RSS 2.0)
+    assert "Interim evaluation workshop of the TWIN grant projects in Ankara" in listing  # JSON Feed
+    assert "Şimdi şehir eşleştirme zamanı" in client.get("/ru/novosti-seti/media/").content.decode()  # Atom
+    supporter = client.get("/en/supporters/union-of-provinces/").content.decode()
+    assert "Hibe projelerine izleme ziyaretleri devam ediyor" in supporter  # RSS 1.0, on its owner's profile

@@ -21,6 +21,8 @@
    100,000, comma-separated; 0 for none) into a copy of the database, in wall-clock and CPU time
    (the CPU time of the command, not of the database), and reads the workers' memory after the
    whole run.
+6. Times fetching 200 feeds of 50 items each from a server on loopback, into a copy of the
+   database (bench/aggregation.py): the first fetch and the conditional second one.
 
 Prints one table per pass and writes bench/results/latest.json (the uncached rows: url, rps,
 p50_ms, p99_ms, queries, bytes, ratio) and bench/results/latest-summary.json (everything).
@@ -493,6 +495,30 @@ def import_benchmark(db_url, env, rows, out):
     return {"rows": rows, "seconds": round(elapsed, 1), "cpu_s": round(cpu, 1)}
 
 
+def feeds_benchmark(db_url, env, out):
+    """What bench/aggregation.py measures (fetching 200 feeds of 50 items), in a copy of the database."""
+    from django.db import connections
+
+    connections.close_all()
+    copy_url, drop = copy_database(db_url)
+    try:
+        result = subprocess.run(  # noqa: S603
+            [PYTHON, "-m", "bench.aggregation"],
+            cwd=BASE_DIR,
+            env={**env, "DATABASE_URL": copy_url},
+            capture_output=True,
+            text=True,
+        )
+    finally:
+        drop()
+    if result.returncode != 0:
+        out.write(f"bench.aggregation failed:\n{result.stderr[-3000:]}\n")
+        return None
+    *lines, last = result.stdout.strip().splitlines()
+    out.write("\n".join(lines) + "\n")
+    return json.loads(last)
+
+
 def _children_cpu():
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
@@ -661,6 +687,7 @@ def main():
                 summary["publish_visible_s"] = publish_latency(vbase, urls["news item"], news_id, out)
         summary["worker_memory_mb"] = [round(size, 1) for size in worker_memory_mb(master)]
     summary["imports"] = [result for rows in IMPORT_ROWS if (result := import_benchmark(db_url, env, rows, out))]
+    summary["feeds"] = feeds_benchmark(db_url, env, out)
     out.write(check_targets(rows, varnish_rows, summary) + "\n")
 
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)

@@ -185,6 +185,8 @@ class FetchRecord(models.Model):
     updated_items = models.PositiveIntegerField(_("updated items"), default=0)
     error = models.TextField(_("error"), blank=True)
 
+    base_form_class = ChosenObjectsModelForm  # read-only in the admin; its source is a chosen object
+
     class Meta:
         verbose_name = _("fetch")
         verbose_name_plural = _("fetches")

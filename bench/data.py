@@ -2,13 +2,13 @@
 
 10,000 signatories, 300 supporters, 2,000 news items and 500 events, each in the four
 locales as real translations sharing a translation key (not aliases), written in bulk by the
-search benchmark's helpers (search/bench.py), which this module gives builders for supporters
+search benchmark's helpers (bench/search.py), which this module gives builders for supporters
 and events. Idempotent: a second run tops up to the same numbers, i.e. adds nothing.
 """
 
 import datetime
 
-from search import bench as search_bench
+from bench import search as search_bench
 
 SCALE = {"signatories": 10_000, "supporters": 300, "news": 2_000, "events": 500}
 

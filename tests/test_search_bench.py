@@ -1,9 +1,9 @@
-"""The search benchmark's helpers work, at a tiny scale (the real run is `python -m search.bench`)."""
+"""The search benchmark's helpers work, at a tiny scale (the real run is `python -m bench.search`)."""
 
 import pytest
 from wagtail.models import Page
 
-from search.bench import measure, report, scale_content, update_index
+from bench.search import measure, report, scale_content, update_index
 from signatories.models import SignatoryPage
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@
 
 import pytest
 
-from network.twinning import bench
+from bench import twinning as bench
 from network.twinning.models import PartnershipRequest
 from tests.signatory_factories import make_directory
 from tests.twinning_factories import finder_fixture, programmes_fixture, themes_fixture  # noqa: F401 - fixtures

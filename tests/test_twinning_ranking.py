@@ -11,8 +11,8 @@ from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bench.twinning import synthetic_profiles, time_ranking
 from network.twinning import ranking
-from network.twinning.bench import synthetic_profiles, time_ranking
 from network.twinning.ranking import AUTHORITY, REQUEST, Pool, Profile, Reason, reasons_for, score, score_parts
 from network.twinning.texts import describe_all
 from tests.hypothesis_profiles import examples

@@ -2,14 +2,14 @@
 
 Standalone (builds its own scratch database, SQLite in /tmp unless told otherwise):
 
-    .venv/bin/python -m search.bench                        # full size, a few minutes on SQLite
-    .venv/bin/python -m search.bench --signatories 500 --news 100 --repeat 5
-    .venv/bin/python -m search.bench --database-url postgres://postgres@127.0.0.1:5432/search_bench
-    ELASTICSEARCH_URL=http://127.0.0.1:9200 .venv/bin/python -m search.bench   # the Elasticsearch backend
+    .venv/bin/python -m bench.search                        # full size, a few minutes on SQLite
+    .venv/bin/python -m bench.search --signatories 500 --news 100 --repeat 5
+    .venv/bin/python -m bench.search --database-url postgres://postgres@127.0.0.1:5432/search_bench
+    ELASTICSEARCH_URL=http://127.0.0.1:9200 .venv/bin/python -m bench.search   # the Elasticsearch backend
 
 From other code (Django set up, database migrated, demo loaded):
 
-    from search.bench import scale_content, measure, report
+    from bench.search import scale_content, measure, report
     scale_content(signatories=10_000, news=2_000)   # idempotent: tops up to those numbers
     rows = measure(repeat=20)                        # [{language, query, kind, results, p50_ms, ...}]
     print(report(rows))
@@ -108,7 +108,7 @@ BUILDERS = {"signatories": _signatory_fields, "news": _news_fields}
 
 
 def _model_for(facet):
-    from . import registry
+    from search import registry
 
     for model in registry.page_models():
         if registry.facet_name(model) == facet and model.parent_page_types and model.subpage_types == []:
@@ -258,7 +258,7 @@ def measure(queries=None, repeat=20, warmup=2):
     from django.test import Client
     from wagtail.models import Locale
 
-    from . import service
+    from search import service
 
     queries = queries or DEFAULT_QUERIES
     client = Client(HTTP_HOST="localhost")

@@ -10,13 +10,13 @@ Two measurements:
 
 Standalone (builds its own scratch database, SQLite in /tmp unless told otherwise):
 
-    .venv/bin/python -m network.twinning.bench                 # ranking only, a few seconds
-    .venv/bin/python -m network.twinning.bench --database      # also the database and pages
-    .venv/bin/python -m network.twinning.bench --database --database-url postgres://postgres@127.0.0.1:5432/twinning_bench
+    .venv/bin/python -m bench.twinning                 # ranking only, a few seconds
+    .venv/bin/python -m bench.twinning --database      # also the database and pages
+    .venv/bin/python -m bench.twinning --database --database-url postgres://postgres@127.0.0.1:5432/twinning_bench
 
 From other code (`make bench`):
 
-    from network.twinning.bench import time_ranking, report
+    from bench.twinning import time_ranking, report
     print(report(time_ranking(authorities=10_000, requests=2_000)))
 """
 
@@ -28,8 +28,8 @@ import sys
 import time
 import uuid
 
-from .choices import COUNTRY_LANGUAGES, DEFAULT_THEMES
-from .ranking import AUTHORITY, REQUEST, Pool, Profile
+from network.twinning.choices import COUNTRY_LANGUAGES, DEFAULT_THEMES
+from network.twinning.ranking import AUTHORITY, REQUEST, Pool, Profile
 
 DEFAULT_DATABASE_URL = "sqlite:////tmp/twinning-bench.sqlite3"
 SLUG_PREFIX = "bench-"
@@ -178,10 +178,9 @@ def scale_data(authorities=10_000, requests=2_000, seed=42, stdout=None):
     from django.db import transaction
     from django.utils import timezone
 
+    from network.twinning.models import PartnershipRequest, PartnershipTheme
     from signatories.models import SignatoryIndexPage, SignatoryPage
     from signatories.text import fold
-
-    from .models import PartnershipRequest, PartnershipTheme
 
     rng = random.Random(seed)  # noqa: S311
     directory = SignatoryIndexPage.objects.get(locale__language_code=settings.LANGUAGE_CODE, alias_of__isnull=True)
@@ -253,7 +252,7 @@ def scale_data(authorities=10_000, requests=2_000, seed=42, stdout=None):
         through_sought.objects.bulk_create(sought_rows, batch_size=1000)
         through_offered.objects.bulk_create(offered_rows, batch_size=1000)
     _write(stdout, f"requests: {max(existing, requests)} generated")
-    from .pool import invalidate
+    from network.twinning.pool import invalidate
 
     invalidate()
 
@@ -263,8 +262,8 @@ def measure(repeat=10):
     from django.conf import settings
     from django.test import Client
 
-    from .models import PartnerFinderPage, PartnershipRequest
-    from .pool import build_pool, get_pool, invalidate, request_profile
+    from network.twinning.models import PartnerFinderPage, PartnershipRequest
+    from network.twinning.pool import build_pool, get_pool, invalidate, request_profile
 
     rows = []
     pool_times = _timed(build_pool, repeat=max(3, repeat // 3))
@@ -344,7 +343,7 @@ def main(argv=None):
         from django.core.management import call_command
 
         call_command("migrate", verbosity=0)
-        from .models import PartnerFinderPage
+        from network.twinning.models import PartnerFinderPage
 
         if not PartnerFinderPage.objects.exists():
             # Once only: the generated signatories exist in the default language alone, and a

@@ -31,7 +31,6 @@ import uuid
 
 DEFAULT_DATABASE_URL = "sqlite:////tmp/search-bench.sqlite3"
 SLUG_PREFIX = "bench-"
-BATCH = 200
 
 #: Words of each language the generated pages are made of (city names, climate and energy terms,
 #: inflected forms so that stemming and Turkish case rules matter).
@@ -131,45 +130,6 @@ def _parent_in(model, locale, home):
     return Page.objects.get(pk=parent.pk)
 
 
-def _bulk_add_children(parent, model, items):
-    """Insert `items` (unsaved `model` instances) as live children of `parent`, in bulk."""
-    from django.contrib.contenttypes.models import ContentType
-    from django.db.models import F
-    from django.utils import timezone
-    from wagtail.models import Page
-
-    if not items:
-        return
-    last = parent.get_last_child()
-    step = Page._str2int(last.path[-Page.steplen :]) if last else 0
-    now = timezone.now()
-    content_type = ContentType.objects.get_for_model(model)
-    page_fields = [field for field in Page._meta.concrete_fields if not field.primary_key]
-    for item in items:
-        step += 1
-        item.path = Page._get_path(parent.path, parent.depth + 1, step)
-        item.depth = parent.depth + 1
-        item.numchild = 0
-        item.url_path = f"{parent.url_path}{item.slug}/"
-        item.draft_title = item.title
-        item.live = True
-        item.has_unpublished_changes = False
-        item.first_published_at = item.last_published_at = now
-        item.content_type = content_type
-        item.locale_id = parent.locale_id
-    for start in range(0, len(items), BATCH):
-        batch = items[start : start + BATCH]
-        bases = Page.objects.bulk_create(
-            [Page(**{field.attname: getattr(item, field.attname) for field in page_fields}) for item in batch]
-        )
-        for item, base in zip(batch, bases, strict=True):
-            item.pk = item.page_ptr_id = base.pk
-        # Django's bulk_create refuses multi-table models; this is the INSERT it would make for
-        # the child table (the parent rows exist already).
-        model._base_manager._insert(batch, fields=model._meta.local_concrete_fields)
-    Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(items))
-
-
 def scale_content(signatories=10_000, news=2_000, languages=None, stdout=None, seed=42, **more):
     """Top the site up to `signatories` and `news` generated items, each in every language.
 
@@ -180,6 +140,7 @@ def scale_content(signatories=10_000, news=2_000, languages=None, stdout=None, s
     from django.db import transaction
     from wagtail.models import Locale, Page
 
+    from core.tree import bulk_add_children
     from home.models import HomePage
 
     languages = languages or [code for code, _name in settings.LANGUAGES][:4]
@@ -215,7 +176,7 @@ def scale_content(signatories=10_000, news=2_000, languages=None, stdout=None, s
                         )
                         for number, key in zip(numbers, keys, strict=True)
                     ]
-                    _bulk_add_children(parents[language], model, items)
+                    bulk_add_children(parents[language], model, items)
         added[facet] = len(todo)
     return added
 

@@ -132,41 +132,6 @@ def time_ranking(authorities=10_000, requests=2_000, targets=50, limit=10, seed=
 # The database-backed measurement ------------------------------------------------------------------
 
 
-def _bulk_add_children(parent, model, items, batch=200):
-    """Insert unsaved pages of `model` as live children of `parent`, in bulk (no revisions, no signals)."""
-    from django.contrib.contenttypes.models import ContentType
-    from django.db.models import F
-    from django.utils import timezone
-    from wagtail.models import Page
-
-    last = parent.get_last_child()
-    step = Page._str2int(last.path[-Page.steplen :]) if last else 0
-    now = timezone.now()
-    content_type = ContentType.objects.get_for_model(model)
-    page_fields = [field for field in Page._meta.concrete_fields if not field.primary_key]
-    for item in items:
-        step += 1
-        item.path = Page._get_path(parent.path, parent.depth + 1, step)
-        item.depth = parent.depth + 1
-        item.numchild = 0
-        item.url_path = f"{parent.url_path}{item.slug}/"
-        item.draft_title = item.title
-        item.live = True
-        item.has_unpublished_changes = False
-        item.first_published_at = item.last_published_at = now
-        item.content_type = content_type
-        item.locale_id = parent.locale_id
-    for start in range(0, len(items), batch):
-        chunk = items[start : start + batch]
-        bases = Page.objects.bulk_create(
-            [Page(**{field.attname: getattr(item, field.attname) for field in page_fields}) for item in chunk]
-        )
-        for item, base in zip(chunk, bases, strict=True):
-            item.pk = item.page_ptr_id = base.pk
-        model._base_manager._insert(chunk, fields=model._meta.local_concrete_fields)
-    Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(items))
-
-
 def scale_data(authorities=10_000, requests=2_000, seed=42, stdout=None):
     """Top the database up to `authorities` signatories (default language) and `requests` open requests.
 
@@ -178,6 +143,7 @@ def scale_data(authorities=10_000, requests=2_000, seed=42, stdout=None):
     from django.db import transaction
     from django.utils import timezone
 
+    from core.tree import bulk_add_children
     from network.twinning.models import PartnershipRequest, PartnershipTheme
     from signatories.models import SignatoryIndexPage, SignatoryPage
     from signatories.text import fold
@@ -208,7 +174,7 @@ def scale_data(authorities=10_000, requests=2_000, seed=42, stdout=None):
                         status="adhesion",
                     )
                 )
-            _bulk_add_children(directory, SignatoryPage, items)
+            bulk_add_children(directory, SignatoryPage, items)
     _write(stdout, f"signatories: {max(existing, authorities)} generated")
 
     themes = list(PartnershipTheme.objects.filter(locale__language_code=settings.LANGUAGE_CODE))

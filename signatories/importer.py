@@ -26,13 +26,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import connection, models, transaction
-from django.db.models import Max, Q
+from django.db.models import Q
 from django.utils import timezone
 from django_countries.fields import CountryField
 from wagtail.models import Locale, Page, Revision
 from wagtail.search.backends import get_search_backends
 
 from core.spreadsheets import FORMULA_PREFIXES
+from core.tree import PathAllocator
 from search.backends import bulk_indexing
 
 from .countries import is_country_code
@@ -290,20 +291,6 @@ def find_index(index=None):
             "choose one with --index"
         )
     return indexes[0]
-
-
-class PathAllocator:
-    """Hands out treebeard paths for new children of a page, after its existing children."""
-
-    def __init__(self, parent):
-        self.parent = parent
-        last = Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1).aggregate(Max("path"))
-        self.next_step = Page._str2int(last["path__max"][-Page.steplen :]) + 1 if last["path__max"] else 1
-
-    def take(self):
-        path = Page._get_path(self.parent.path, self.parent.depth + 1, self.next_step)
-        self.next_step += 1
-        return path
 
 
 class RowInserter:

@@ -24,23 +24,14 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core.bulk_actions import PermittedObjectsOnly
+from core.permissions import ModeratedRecordsPolicy
 
 from . import purging, republish
 from .models import FeedItem, FeedSource, FetchRecord, ItemStatus
 
 
-class ItemPolicy(ModelPermissionPolicy):
+class ItemPolicy(ModeratedRecordsPolicy):
     """Items come from the feeds only: staff moderate and correct them, never add or copy them."""
-
-    def user_has_permission(self, user, action):
-        if action in {"add", "copy"}:
-            return False
-        if action == "moderate":
-            action = "change"
-        return super().user_has_permission(user, action)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action)
 
 
 class FetchRecordPolicy(ModelPermissionPolicy):

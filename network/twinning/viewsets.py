@@ -24,23 +24,15 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from core.permissions import ModeratedRecordsPolicy
+
 from . import lifecycle, relay
 from .choices import RequestStatus
 from .models import BlockedSender, PartnershipRequest, RelayMessage
 
 
-class FromPublicFormPolicy(ModelPermissionPolicy):
+class FromPublicFormPolicy(ModeratedRecordsPolicy):
     """Requests and messages come from the public forms only: staff never add or copy them."""
-
-    def user_has_permission(self, user, action):
-        if action in {"add", "copy"}:
-            return False
-        if action == "moderate":
-            action = "change"
-        return super().user_has_permission(user, action)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action)
 
 
 class ModerationForm(forms.Form):

@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from . import privacy
 from .chosen import ChosenObjectsPageForm
+from .translatable import PAGE_FIELDS
 
 
 class BasePageQuerySet(PageQuerySet):
@@ -46,6 +47,8 @@ class BasePage(Page):
         index.SearchField("listing_summary"),
         index.FilterField("locale_id"),
     ]
+    # Each page type extends this with its own fields (core/translatable.py).
+    translatable_fields = PAGE_FIELDS
 
     class Meta:
         abstract = True

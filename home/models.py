@@ -16,6 +16,7 @@ from core.chosen import ChosenObjectsModelForm
 from core.feeds import feed_links
 from core.models import BasePage
 from core.privacy import public
+from core.translatable import translated
 
 
 class HomePage(BasePage):
@@ -31,6 +32,7 @@ class HomePage(BasePage):
         FieldPanel("body"),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("hero_text"), index.SearchField("body")]
+    translatable_fields = [*BasePage.translatable_fields, *translated("hero_title", "hero_text", "body")]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -65,6 +67,7 @@ class StandardPage(BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("introduction"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("introduction"), index.SearchField("body")]
+    translatable_fields = [*BasePage.translatable_fields, *translated("introduction", "body")]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
@@ -79,6 +82,7 @@ class FeedsPage(BasePage):
     introduction = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    translatable_fields = [*BasePage.translatable_fields, *translated("introduction")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []

@@ -100,11 +100,7 @@ class SignatoryIndexPage(RoutablePageMixin, BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("introduction"), FieldPanel("per_page")]
     search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("listing_summary"),
+        *BasePage.translatable_fields,
         TranslatableField("introduction"),
         *synchronised("per_page"),
     ]
@@ -326,11 +322,7 @@ class SignatoryPage(BasePage):
         index.FilterField("status"),
     ]
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("listing_summary"),
+        *BasePage.translatable_fields,
         TranslatableField("region"),
         TranslatableField("introduction"),
         TranslatableField("body"),
@@ -642,6 +634,7 @@ class TwinningIndexPage(BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
     search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("introduction")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["signatories.TwinningPage"]
@@ -691,11 +684,7 @@ class TwinningPage(BasePage):
         index.FilterField("theme"),
     ]
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("listing_summary"),
+        *BasePage.translatable_fields,
         TranslatableField("project_title"),
         TranslatableField("description"),
         *synchronised("programme", "theme", "start_year", "end_year", "status", "partners"),

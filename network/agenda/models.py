@@ -21,13 +21,13 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
 from core import cache as content_cache
 from core.blocks import BodyBlock
 from core.chosen import ChosenObjectsPageForm
 from core.feeds import ICALENDAR, RSS, FeedLink
 from core.models import BasePage
+from core.translatable import synchronised, translated
 
 MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -65,6 +65,7 @@ class AgendaIndexPage(BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    translatable_fields = [*BasePage.translatable_fields, *translated("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["agenda.EventPage"]
@@ -286,8 +287,25 @@ class EventPage(BasePage):
         index.FilterField("event_type"),
         index.FilterField("country"),
     ]
-    # The time zone is a fact, not text: the same in every language.
-    override_translatable_fields = [SynchronizedField("time_zone")]
+    # Dates, places, addresses and documents are facts, the same in every language (the time zone
+    # too); names and descriptions are translated.
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        *translated("venue", "city", "organiser", "contact_name", "intro", "description"),
+        *synchronised(
+            "event_type",
+            "start",
+            "end",
+            "time_zone",
+            "country",
+            "online_url",
+            "registration_url",
+            "registration_deadline",
+            "contact_email",
+            "programme",
+            "report",
+        ),
+    ]
 
     parent_page_types = ["agenda.AgendaIndexPage"]
     subpage_types = []

@@ -26,11 +26,7 @@ class NetworkNewsIndexPage(RoutablePageMixin, BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("listing_summary"),
+        *BasePage.translatable_fields,
         TranslatableField("intro"),
     ]
 

@@ -62,11 +62,7 @@ class ExpressionOfInterestPage(RoutablePageMixin, BasePage):
         MultiFieldPanel([FieldPanel("thank_you_title"), FieldPanel("thank_you_text")], heading=_("After sending")),
     ]
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("listing_summary"),
+        *BasePage.translatable_fields,
         TranslatableField("introduction"),
         TranslatableField("thank_you_title"),
         TranslatableField("thank_you_text"),

@@ -28,6 +28,7 @@ from core.blocks import BodyBlock
 from core.chosen import ChosenObjectsPageForm
 from core.feeds import ATOM, RSS, FeedLink
 from core.models import BasePage
+from core.translatable import synchronised, translated
 
 LISTING_IMAGE = "fill-480x270|format-webp"
 
@@ -96,6 +97,7 @@ class NewsIndexPage(BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    translatable_fields = [*BasePage.translatable_fields, *translated("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
@@ -263,11 +265,19 @@ class NewsPage(BasePage):
         index.FilterField("news_type"),
     ]
     # Facts are synchronised from the source (dates, type, image, categories, links); text is translated.
-    override_translatable_fields = [
-        SynchronizedField("categories"),
-        SynchronizedField("related_events"),
-        SynchronizedField("related_signatories"),
-        SynchronizedField("related_supporters"),
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        *translated("intro", "body", "lead_image_alt", "funding_entity"),
+        *synchronised(
+            "date",
+            "news_type",
+            "lead_image",
+            "application_deadline",
+            "related_events",
+            "related_signatories",
+            "related_supporters",
+            "categories",
+        ),
     ]
 
     parent_page_types = ["news.NewsIndexPage"]

@@ -72,11 +72,7 @@ class NewsletterIndexPage(BasePage):
     max_count_per_parent = 1
 
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("listing_summary"),
+        *BasePage.translatable_fields,
         TranslatableField("introduction"),
     ]
 
@@ -130,11 +126,7 @@ class NewsletterIssuePage(BasePage):
     subpage_types = []
 
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("listing_summary"),
+        *BasePage.translatable_fields,
         TranslatableField("introduction"),
         TranslatableField("body"),
         SynchronizedField("issue_date"),

@@ -24,6 +24,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.models import BasePage
+from core.translatable import synchronised
 from network.news.models import NewsPage
 
 from .choices import ServiceCategory, SupporterKind, SupporterRole, SupporterStatus
@@ -41,11 +42,6 @@ def sort_key(text):
     return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 
-def synchronised(*names):
-    """Facts: edited once in the source language and copied to every translation."""
-    return [SynchronizedField(name) for name in names]
-
-
 class SupporterIndexPage(BasePage):
     """The supporters of one locale, filtered by country, kind, role and service."""
 
@@ -54,11 +50,7 @@ class SupporterIndexPage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
     search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("listing_summary"),
+        *BasePage.translatable_fields,
         TranslatableField("introduction"),
     ]
 
@@ -271,11 +263,7 @@ class SupporterPage(BasePage):
         index.FilterField("status"),
     ]
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("listing_summary"),
+        *BasePage.translatable_fields,
         TranslatableField("head_title"),
         TranslatableField("description"),
         TranslatableField("services_introduction"),

@@ -110,11 +110,7 @@ class PartnerFinderPage(RoutablePageMixin, BasePage):
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
     translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("listing_summary"),
+        *BasePage.translatable_fields,
         TranslatableField("introduction"),
         TranslatableField("form_introduction"),
         SynchronizedField("privacy_page"),

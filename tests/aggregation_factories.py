@@ -4,8 +4,7 @@ as the fetching code makes them)."""
 import factory
 
 from network.aggregation.pages import NetworkNewsIndexPage
-from tests.factories import english_home
-from tests.news_factories import PublishedPageFactory
+from tests.factories import PublishedPageFactory, english_home
 
 
 class NetworkNewsIndexPageFactory(PublishedPageFactory):

@@ -3,12 +3,16 @@
 A page factory called without `parent` builds its page where the site has it: an index under the
 default site's English home, an item under its index, each made first if it is not there yet
 (`english_home`, `index_of`). `build_site_tree` is the smallest real site, behind the `site_tree` fixture.
+Each app's factories are in tests/<app>_factories.py; this module holds the home pages and what
+they all share (`PublishedPageFactory`, `ImageFactory`).
 """
 
 import factory
 import wagtail_factories
 from django.conf import settings
-from wagtail.models import Locale, Page, Site
+from factory.django import DjangoModelFactory
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Locale, Page, Site
 
 from core.translation import translate
 from home.models import FeedsPage, HomePage, SitemapPage, StandardPage
@@ -50,6 +54,33 @@ def index_of(index_factory):
         return model.objects.filter(locale=locale(settings.LANGUAGE_CODE)).first() or index_factory()
 
     return factory.LazyFunction(parent)
+
+
+def default_locale():
+    return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+
+
+class PublishedPageFactory(wagtail_factories.PageFactory):
+    """A page saved, then published through a revision as an editor would."""
+
+    class Meta:
+        abstract = True
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def publish(obj, create, extracted, **kwargs):
+        if create and extracted is not False:
+            obj.save_revision().publish()
+            obj.refresh_from_db()
+
+
+class ImageFactory(DjangoModelFactory):
+    title = factory.Sequence(lambda n: f"Image {n}")
+    file = factory.django.ImageField(width=64, height=36, color="navy")
+    collection = factory.LazyFunction(Collection.get_first_root_node)
+
+    class Meta:
+        model = get_image_model()
 
 
 class HomePageFactory(wagtail_factories.PageFactory):

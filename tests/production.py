@@ -263,14 +263,10 @@ def seed():
     from wagtail.models import Page, Site
 
     from core.translation import synchronise_trees, translate
+    from tests.application_factories import TR_FORM, ExpressionOfInterestPageFactory
     from tests.factories import HOME_TITLES, HomePageFactory, locale
     from tests.newsletter_factories import NewsletterIndexPageFactory
-    from tests.supporter_factories import (
-        TR_FORM,
-        TR_INDEX,
-        ExpressionOfInterestPageFactory,
-        SupporterIndexPageFactory,
-    )
+    from tests.supporter_factories import TR_INDEX, SupporterIndexPageFactory
 
     with transaction.atomic():
         root = Page.get_first_root_node()

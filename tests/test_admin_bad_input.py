@@ -11,7 +11,7 @@ from wagtail.models import Page
 
 from core.middleware import AdminBadRequestMiddleware
 from tests.factories import StandardPageFactory
-from tests.supporter_factories import browser_form_data
+from tests.forms import browser_form_data
 
 pytestmark = [
     pytest.mark.django_db,

@@ -14,13 +14,10 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry, PageLogEntry, WorkflowState
 
 from network.applications.models import ApplicationStatus
+from tests.application_factories import ApplicationFactory
 from tests.factories import StandardPageFactory
-from tests.supporter_factories import (  # noqa: F401 - fixtures
-    ApplicationFactory,
-    browser_form_data,
-    supporter_index_fixture,
-    supporter_world_fixture,
-)
+from tests.forms import browser_form_data
+from tests.supporter_factories import supporter_index_fixture, supporter_world_fixture  # noqa: F401
 
 pytestmark = [
     pytest.mark.django_db,

@@ -22,9 +22,10 @@ from wagtail_factories import DocumentFactory, ImageFactory
 
 from core.bulk_actions import PermittedObjectsOnly
 from network.supporters.models import SupporterOwnership
+from tests.application_factories import approve_application
 from tests.factories import HomePageFactory, StandardPageFactory, locale
 from tests.news_factories import NewsCategoryFactory
-from tests.supporter_factories import SupporterIndexPageFactory, approve_application
+from tests.supporter_factories import SupporterIndexPageFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("test_admin_listings_by_id")]
 

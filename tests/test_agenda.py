@@ -14,8 +14,8 @@ from django.utils import timezone
 from core.translation import synchronise_trees, translate
 from home.models import HomePage
 from network.agenda.models import AgendaIndexPage, EventPage, EventType
+from tests.agenda_factories import AgendaIndexPageFactory, EventPageFactory, in_days
 from tests.factories import locale
-from tests.news_factories import AgendaIndexPageFactory, EventPageFactory, in_days
 
 pytestmark = [
     pytest.mark.django_db,

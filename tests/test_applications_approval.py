@@ -12,9 +12,10 @@ from core.models import OutgoingEmail
 from network.applications.models import ApplicationStatus as Status
 from network.supporters.models import SupporterIndexPage, SupporterOwnership, SupporterPage
 from network.supporters.owners import PROFILE_WORKFLOW_NAME
+from tests.application_factories import ApplicationFactory, form_pages_fixture  # noqa: F401
 from tests.factories import locale
 from tests.smtp_sink import smtp_sink_fixture  # noqa: F401 - fixture
-from tests.supporter_factories import ApplicationFactory, form_pages_fixture, supporter_index_fixture  # noqa: F401
+from tests.supporter_factories import supporter_index_fixture  # noqa: F401
 
 pytestmark = [
     pytest.mark.django_db,

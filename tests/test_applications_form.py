@@ -14,8 +14,9 @@ from django.urls import reverse
 from core import mail
 from core.models import OutgoingEmail
 from network.applications.models import Application, ApplicationEvent, ApplicationStatus
+from tests.application_factories import form_pages_fixture  # noqa: F401
 from tests.smtp_sink import closed_port_fixture, smtp_settings, start_sink  # noqa: F401 - fixtures
-from tests.supporter_factories import form_pages_fixture, supporter_index_fixture  # noqa: F401 - fixtures
+from tests.supporter_factories import supporter_index_fixture  # noqa: F401
 
 pytestmark = [
     pytest.mark.django_db,

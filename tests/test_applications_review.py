@@ -11,7 +11,8 @@ from core.models import OutgoingEmail
 from network.applications.models import Application, ApplicationEvent
 from network.applications.models import ApplicationStatus as Status
 from network.applications.transitions import TRANSITIONS, TransitionError, approve, mark_eligible, reject
-from tests.supporter_factories import ApplicationFactory, form_pages_fixture, supporter_index_fixture  # noqa: F401
+from tests.application_factories import ApplicationFactory, form_pages_fixture  # noqa: F401
+from tests.supporter_factories import supporter_index_fixture  # noqa: F401
 
 pytestmark = [
     pytest.mark.django_db,

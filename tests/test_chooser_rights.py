@@ -58,12 +58,10 @@ from core.chosen import (
 )
 from home.models import StandardPage
 from network.supporters.models import SupporterOwnership
+from tests.application_factories import approve_application
 from tests.factories import HomePageFactory, StandardPageFactory, locale
-from tests.supporter_factories import (
-    SupporterIndexPageFactory,
-    approve_application,
-    browser_form_data,
-)
+from tests.forms import browser_form_data
+from tests.supporter_factories import SupporterIndexPageFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("test_chooser_rights")]
 

@@ -8,8 +8,9 @@ from home.models import HomePage
 from network.agenda.models import AgendaIndexPage
 from network.news.models import NewsIndexPage
 from signatories.models import SignatoryIndexPage
+from tests.agenda_factories import EventPageFactory
 from tests.factories import english_home
-from tests.news_factories import EventPageFactory, NewsIndexPageFactory, NewsPageFactory
+from tests.news_factories import NewsIndexPageFactory, NewsPageFactory
 from tests.signatory_factories import SignatoryPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -15,16 +15,9 @@ from core.feeds import feed_links
 from core.translation import synchronise_trees, translate
 from network.agenda.models import EventPage
 from network.news.models import NewsType
-from tests.factories import FeedsPageFactory, locale
-from tests.news_factories import (
-    AgendaIndexPageFactory,
-    EventPageFactory,
-    ImageFactory,
-    NewsCategoryFactory,
-    NewsIndexPageFactory,
-    NewsPageFactory,
-    in_days,
-)
+from tests.agenda_factories import AgendaIndexPageFactory, EventPageFactory, in_days
+from tests.factories import FeedsPageFactory, ImageFactory, locale
+from tests.news_factories import NewsCategoryFactory, NewsIndexPageFactory, NewsPageFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_site_tree"), pytest.mark.xdist_group("test_feeds")]
 

@@ -5,9 +5,10 @@ import pytest
 
 from core.translation import synchronise_trees
 from home.models import HomePage
+from tests.agenda_factories import AgendaIndexPageFactory, EventPageFactory
 from tests.database import rolled_back
 from tests.factories import StandardPageFactory
-from tests.news_factories import AgendaIndexPageFactory, EventPageFactory, NewsIndexPageFactory, NewsPageFactory
+from tests.news_factories import NewsIndexPageFactory, NewsPageFactory
 from tests.signatory_factories import SignatoryPageFactory, make_directory
 
 pytestmark = [

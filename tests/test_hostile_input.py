@@ -43,14 +43,10 @@ from network.twinning.models import Conversation, PartnershipRequest, RelayMessa
 from network.twinning.relay import Direction
 from network.twinning.tokens import manage_token, reply_token
 from signatories.filters import FILTER_NAMES
+from tests.agenda_factories import AgendaIndexPageFactory, EventPageFactory
+from tests.application_factories import ExpressionOfInterestPageFactory
 from tests.hypothesis_profiles import examples
-from tests.news_factories import (
-    AgendaIndexPageFactory,
-    EventPageFactory,
-    NewsCategoryFactory,
-    NewsIndexPageFactory,
-    NewsPageFactory,
-)
+from tests.news_factories import NewsCategoryFactory, NewsIndexPageFactory, NewsPageFactory
 from tests.newsletter_factories import NewsletterIndexPageFactory, SubscriberFactory
 from tests.signatory_factories import (
     SignatoryPageFactory,
@@ -58,11 +54,7 @@ from tests.signatory_factories import (
     TwinningPageFactory,
     make_directory,
 )
-from tests.supporter_factories import (  # noqa: F401 - fixtures
-    ExpressionOfInterestPageFactory,
-    SupporterPageFactory,
-    supporter_index_fixture,
-)
+from tests.supporter_factories import SupporterPageFactory, supporter_index_fixture  # noqa: F401
 from tests.twinning_factories import (  # noqa: F401 - fixtures
     ConversationFactory,
     PartnershipRequestFactory,

@@ -26,15 +26,9 @@ from network.news.models import (
 )
 from network.supporters.models import SupporterPage
 from signatories.models import SignatoryPage
-from tests.factories import locale
-from tests.news_factories import (
-    AgendaIndexPageFactory,
-    EventPageFactory,
-    ImageFactory,
-    NewsCategoryFactory,
-    NewsIndexPageFactory,
-    NewsPageFactory,
-)
+from tests.agenda_factories import AgendaIndexPageFactory, EventPageFactory
+from tests.factories import ImageFactory, locale
+from tests.news_factories import NewsCategoryFactory, NewsIndexPageFactory, NewsPageFactory
 from tests.signatory_factories import SignatoryIndexPageFactory, SignatoryPageFactory
 from tests.supporter_factories import SupporterIndexPageFactory, SupporterPageFactory
 

@@ -9,8 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from core.translation import synchronise_trees, translate
 from home.models import HomePage
 from network.newsletter.models import NewsletterIndexPage, NewsletterIssuePage
+from tests.agenda_factories import AgendaIndexPageFactory, EventPageFactory
 from tests.factories import locale
-from tests.news_factories import AgendaIndexPageFactory, EventPageFactory, NewsIndexPageFactory, NewsPageFactory
+from tests.news_factories import NewsIndexPageFactory, NewsPageFactory
 from tests.newsletter_factories import NewsletterIndexPageFactory, NewsletterIssuePageFactory
 
 pytestmark = [

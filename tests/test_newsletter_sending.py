@@ -18,8 +18,9 @@ from core.models import OutgoingEmail
 from core.translation import synchronise_trees, translate
 from network.newsletter import sending
 from network.newsletter.models import Delivery, NewsletterSend, Subscriber
+from tests.agenda_factories import AgendaIndexPageFactory, EventPageFactory
 from tests.factories import locale
-from tests.news_factories import AgendaIndexPageFactory, EventPageFactory, NewsIndexPageFactory, NewsPageFactory
+from tests.news_factories import NewsIndexPageFactory, NewsPageFactory
 from tests.newsletter_factories import NewsletterIndexPageFactory, NewsletterIssuePageFactory, SubscriberFactory
 from tests.smtp_sink import closed_port_fixture, smtp_settings, smtp_sink_fixture, start_sink  # noqa: F401
 

@@ -27,16 +27,11 @@ from core.translation import synchronise_trees, translate
 from home.models import Footer, HomePage, MainMenu, SiteSettings
 from network.news.models import NewsPageRelatedEvent, NewsPageRelatedSignatory, NewsPageRelatedSupporter
 from signatories.models import SignatoryNetworkLink, SignatoryPage
+from tests.agenda_factories import AgendaIndexPageFactory, EventPageFactory
+from tests.application_factories import ExpressionOfInterestPageFactory
 from tests.database import fresh, keys, rolled_back
-from tests.factories import FeedsPageFactory, SitemapPageFactory, StandardPageFactory, locale
-from tests.news_factories import (
-    AgendaIndexPageFactory,
-    EventPageFactory,
-    ImageFactory,
-    NewsCategoryFactory,
-    NewsIndexPageFactory,
-    NewsPageFactory,
-)
+from tests.factories import FeedsPageFactory, ImageFactory, SitemapPageFactory, StandardPageFactory, locale
+from tests.news_factories import NewsCategoryFactory, NewsIndexPageFactory, NewsPageFactory
 from tests.newsletter_factories import NewsletterIndexPageFactory, NewsletterIssuePageFactory
 from tests.signatory_factories import (
     MonitoringReportFactory,
@@ -46,11 +41,7 @@ from tests.signatory_factories import (
     TwinningPageFactory,
     add_partners,
 )
-from tests.supporter_factories import (
-    ExpressionOfInterestPageFactory,
-    SupporterIndexPageFactory,
-    SupporterPageFactory,
-)
+from tests.supporter_factories import SupporterIndexPageFactory, SupporterPageFactory
 from tests.twinning_factories import PartnerFinderPageFactory, PartnershipRequestFactory, make_themes
 
 pytestmark = [

@@ -32,15 +32,12 @@ from wagtail_factories import DocumentFactory, ImageFactory
 from core.translation import translate
 from network.applications.models import Application, ApplicationStatus
 from network.supporters.models import SupporterOwnership
+from tests.application_factories import ApplicationFactory, approve_application
 from tests.factories import HomePageFactory, locale
+from tests.forms import browser_form_data
 from tests.news_factories import NewsCategoryFactory, NewsIndexPageFactory, NewsPageFactory
 from tests.newsletter_factories import NewsletterIndexPageFactory, NewsletterIssuePageFactory, SubscriberFactory
-from tests.supporter_factories import (
-    ApplicationFactory,
-    SupporterIndexPageFactory,
-    approve_application,
-    browser_form_data,
-)
+from tests.supporter_factories import SupporterIndexPageFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("permissions_matrix")]
 

@@ -18,11 +18,13 @@ from wagtail.models import Page
 
 from core.translation import synchronise_trees
 from network.applications.models import ExpressionOfInterestPage
+from tests.agenda_factories import AgendaIndexPageFactory, EventPageFactory
+from tests.application_factories import ExpressionOfInterestPageFactory
 from tests.factories import FeedsPageFactory, StandardPageFactory
-from tests.news_factories import AgendaIndexPageFactory, EventPageFactory, NewsIndexPageFactory, NewsPageFactory
+from tests.news_factories import NewsIndexPageFactory, NewsPageFactory
 from tests.newsletter_factories import NewsletterIndexPageFactory
 from tests.signatory_factories import SignatoryPageFactory, make_directory
-from tests.supporter_factories import ExpressionOfInterestPageFactory, SupporterIndexPageFactory, SupporterPageFactory
+from tests.supporter_factories import SupporterIndexPageFactory, SupporterPageFactory
 
 pytestmark = [
     pytest.mark.django_db,

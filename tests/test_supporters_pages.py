@@ -12,12 +12,9 @@ from home.models import HomePage
 from network.applications.models import ExpressionOfInterestPage
 from network.supporters.choices import ServiceCategory
 from network.supporters.models import FeedbackReport, SupporterIndexPage, SupporterPage, SupporterService
+from tests.application_factories import ExpressionOfInterestPageFactory
 from tests.factories import locale
-from tests.supporter_factories import (  # noqa: F401 - fixtures
-    ExpressionOfInterestPageFactory,
-    SupporterPageFactory,
-    supporter_index_fixture,
-)
+from tests.supporter_factories import SupporterPageFactory, supporter_index_fixture  # noqa: F401
 
 pytestmark = [
     pytest.mark.django_db,

@@ -17,12 +17,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry
 
 from network.applications.models import Application
-from tests.supporter_factories import (  # noqa: F401 - fixtures
-    ApplicationFactory,
-    browser_form_data,
-    supporter_index_fixture,
-    supporter_world_fixture,
-)
+from tests.application_factories import ApplicationFactory
+from tests.forms import browser_form_data
+from tests.supporter_factories import supporter_index_fixture, supporter_world_fixture  # noqa: F401
 
 pytestmark = [
     pytest.mark.django_db,

@@ -6,11 +6,8 @@ from django.urls import reverse
 from wagtail.models import Page, WorkflowState
 
 from network.supporters.models import SupporterPage
-from tests.supporter_factories import (  # noqa: F401 - fixtures
-    browser_form_data,
-    supporter_index_fixture,
-    supporter_world_fixture,
-)
+from tests.forms import browser_form_data
+from tests.supporter_factories import supporter_index_fixture, supporter_world_fixture  # noqa: F401
 
 pytestmark = [
     pytest.mark.django_db,

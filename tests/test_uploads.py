@@ -11,7 +11,7 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 
 from network.applications.models import ApplicationStatus
-from tests.supporter_factories import ApplicationFactory
+from tests.application_factories import ApplicationFactory
 
 pytestmark = pytest.mark.django_db
 

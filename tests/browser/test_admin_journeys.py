@@ -14,7 +14,7 @@ from home.models import StandardPage
 from network.supporters.models import SupporterPage
 from tests.browser.screenshots import screenshot
 from tests.factories import StandardPageFactory, locale
-from tests.supporter_factories import supporter_index_fixture, supporter_world_fixture  # noqa: F401 - fixtures
+from tests.supporter_factories import supporter_index_fixture, supporter_world_fixture  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.backend_independent]
 

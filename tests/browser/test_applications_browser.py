@@ -5,8 +5,9 @@ from django.core import mail
 
 from core.translation import synchronise_trees, translate
 from network.applications.models import Application
+from tests.application_factories import TR_FORM, ExpressionOfInterestPageFactory
 from tests.factories import locale
-from tests.supporter_factories import TR_FORM, TR_INDEX, ExpressionOfInterestPageFactory, SupporterIndexPageFactory
+from tests.supporter_factories import TR_INDEX, SupporterIndexPageFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.backend_independent]
 

@@ -15,18 +15,14 @@ from network.applications.models import Application
 from network.newsletter.models import Subscriber
 from network.supporters.choices import ServiceCategory, SupporterKind
 from network.supporters.models import SupporterService
+from tests.application_factories import TR_FORM, ExpressionOfInterestPageFactory
 from tests.browser.screenshots import screenshot
 from tests.factories import StandardPageFactory, locale
 from tests.news_factories import NewsIndexPageFactory, NewsPageFactory
 from tests.newsletter_factories import NewsletterIndexPageFactory
 from tests.signatory_factories import SignatoryPageFactory, make_directory
 from tests.smtp_sink import smtp_sink_fixture  # noqa: F401 - fixture
-from tests.supporter_factories import (  # noqa: F401 - fixtures
-    TR_FORM,
-    ExpressionOfInterestPageFactory,
-    SupporterPageFactory,
-    supporter_index_fixture,
-)
+from tests.supporter_factories import SupporterPageFactory, supporter_index_fixture  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.backend_independent]
 

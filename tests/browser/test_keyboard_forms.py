@@ -14,14 +14,11 @@ from django.core import mail
 from core.translation import synchronise_trees, translate
 from network.applications.models import Application
 from network.newsletter.models import Subscriber
+from tests.application_factories import TR_FORM, ExpressionOfInterestPageFactory
 from tests.browser.screenshots import screenshot
 from tests.factories import locale
 from tests.newsletter_factories import NewsletterIndexPageFactory
-from tests.supporter_factories import (
-    TR_FORM,
-    ExpressionOfInterestPageFactory,
-    supporter_index_fixture,  # noqa: F401 - fixture
-)
+from tests.supporter_factories import supporter_index_fixture  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.backend_independent]
 

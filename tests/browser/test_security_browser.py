@@ -8,9 +8,10 @@ import pytest
 from PIL import Image as PILImage
 
 from core.translation import synchronise_trees
+from tests.application_factories import ExpressionOfInterestPageFactory
 from tests.factories import StandardPageFactory
 from tests.signatory_factories import SignatoryPageFactory, make_directory
-from tests.supporter_factories import ExpressionOfInterestPageFactory, SupporterIndexPageFactory
+from tests.supporter_factories import SupporterIndexPageFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.backend_independent]
 

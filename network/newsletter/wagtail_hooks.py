@@ -6,9 +6,8 @@ from wagtail import hooks
 from wagtail.admin.widgets.button import Button
 from wagtail.permissions import register_permission_policy
 
-from .admin_views import IssueSendView, can_send
 from .models import NewsletterIssuePage, NewsletterSend, Subscriber
-from .viewsets import NewsletterViewSetGroup, RecordPermissionPolicy
+from .viewsets import IssueSendView, NewsletterViewSetGroup, RecordPermissionPolicy, can_send
 
 register_permission_policy(Subscriber, RecordPermissionPolicy(Subscriber))
 register_permission_policy(NewsletterSend, RecordPermissionPolicy(NewsletterSend))

@@ -10,41 +10,18 @@ from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_recaptcha.fields import ReCaptchaField
-from django_recaptcha.widgets import ReCaptchaV2Checkbox
 
+from core.forms import HONEYPOT_FIELD, SpamGuardedForm
 from network.supporters.choices import ServiceCategory
 
 from .models import TYPED_FIELDS, Application
 
 logger = logging.getLogger(__name__)
 
-#: The name of the honeypot field: hidden from people, irresistible to form-filling robots.
-HONEYPOT_FIELD = "fax_number"
-
 phone_validator = RegexValidator(
     r"^\+?[0-9][0-9 ()./-]{4,28}[0-9]$",
     _("Enter a phone number with digits, spaces and + ( ) - / . only, e.g. +90 312 123 45 67."),
 )
-
-
-class GuardedReCaptchaField(ReCaptchaField):
-    """django-recaptcha's field, with a verification service that cannot be reached being a form error too."""
-
-    default_error_messages = {
-        "captcha_invalid": _("Please confirm that you are not a robot."),
-        "captcha_error": _("We could not check that you are not a robot. Please try again in a moment."),
-        "required": _("Please confirm that you are not a robot."),
-    }
-
-    def validate(self, value):
-        try:
-            super().validate(value)
-        except ValidationError:
-            raise
-        except (OSError, ValueError) as error:  # URLError, timeouts, a malformed answer
-            logger.warning("reCAPTCHA verification failed: %s", error)
-            raise ValidationError(self.error_messages["captcha_error"], code="captcha_error") from error
 
 
 def https_urls(field, **kwargs):
@@ -54,7 +31,7 @@ def https_urls(field, **kwargs):
     return field.formfield(**kwargs)
 
 
-class ExpressionOfInterestForm(forms.ModelForm):
+class ExpressionOfInterestForm(SpamGuardedForm, forms.ModelForm):
     """What an organisation tells the network when it wants to become a supporter."""
 
     planned_services = forms.MultipleChoiceField(
@@ -66,11 +43,6 @@ class ExpressionOfInterestForm(forms.ModelForm):
     consent = forms.BooleanField(
         label=_("I agree that the network stores and uses these data to process the application."),
         error_messages={"required": _("We can only process the application with your consent.")},
-    )
-    fax_number = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
     class Meta:
@@ -115,16 +87,7 @@ class ExpressionOfInterestForm(forms.ModelForm):
             self.fields[name].validators.append(MaxLengthValidator(5000))
         self.fields["kind"].choices = [("", _("Choose…")), *self.fields["kind"].choices[1:]]
         self.fields["country"].choices = [("", _("Choose…")), *list(self.fields["country"].choices)[1:]]
-        if settings.RECAPTCHA_ENABLED if captcha is None else captcha:
-            self.fields["captcha"] = GuardedReCaptchaField(
-                label=_("Spam check"), widget=ReCaptchaV2Checkbox(api_params={"hl": language} if language else None)
-            )
-        # The honeypot comes last so that people who do see it (no style sheet) read its label first.
-        self.order_fields([name for name in self.fields if name != HONEYPOT_FIELD] + [HONEYPOT_FIELD])
-
-    @property
-    def honeypot_filled(self):
-        return bool((self.data.get(HONEYPOT_FIELD) or "").strip())
+        self.add_spam_guards(captcha=captcha, language=language)
 
     @property
     def visible_fields_without_honeypot(self):

@@ -14,9 +14,10 @@ from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from core.forms import HONEYPOT_FIELD
 from core.ratelimits import by_value, limited
 
-from .forms import HONEYPOT_FIELD, ExpressionOfInterestForm
+from .forms import ExpressionOfInterestForm
 from .models import ExpressionOfInterestPage
 from .transitions import submit_application
 

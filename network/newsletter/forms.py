@@ -1,38 +1,12 @@
 """The signup form and the subscriber's preferences form."""
 
-import logging
-
 from django import forms
-from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import captcha_field, captcha_wanted
+
 from .models import CONSENT_TEXT, Subscriber, language_choices
-
-logger = logging.getLogger(__name__)
-
-
-def captcha_field():
-    """reCAPTCHA that answers a network problem with a form error instead of a server error."""
-    from django_recaptcha.fields import ReCaptchaField
-
-    class Captcha(ReCaptchaField):
-        def validate(self, value):
-            try:
-                super().validate(value)
-            except ValidationError:
-                raise
-            except Exception as error:  # URLError, timeouts, bad answers from the service
-                logger.warning("reCAPTCHA could not be verified: %s", error)
-                raise ValidationError(
-                    _("We could not check that you are not a robot. Please try again in a moment."),
-                    code="captcha_error",
-                ) from error
-
-    return Captcha(
-        label=_("Check that you are not a robot"),
-        error_messages={"required": _("Please tick the box to show that you are not a robot.")},
-    )
 
 
 class DescribedErrorsMixin:
@@ -77,8 +51,12 @@ class SubscribeForm(DescribedErrorsMixin, forms.Form):
         kwargs.setdefault("auto_id", "newsletter-%s")
         super().__init__(*args, **kwargs)
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
-        if captcha if captcha is not None else settings.RECAPTCHA_ENABLED:
-            self.fields["captcha"] = captcha_field()
+        if captcha_wanted(captcha):
+            self.fields["captcha"] = captcha_field(
+                get_language(),
+                label=_("Check that you are not a robot"),
+                error_messages={"required": _("Please tick the box to show that you are not a robot.")},
+            )
 
     @property
     def is_robot(self):

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from network.applications.forms import GuardedReCaptchaField
+from core.forms import HONEYPOT_FIELD, SpamGuardedForm
 from signatories.countries import country_choices
 from signatories.models import SignatoryPage, TwinningProgramme
 from signatories.text import fold
@@ -23,8 +23,6 @@ from signatories.text import fold
 from .choices import PopulationBand, Programme, working_language_choices
 from .models import PartnershipRequest, PartnershipTheme
 
-#: Hidden from people, irresistible to form-filling robots.
-HONEYPOT_FIELD = "fax_number"
 MAX_MESSAGE = 5000
 MAX_VALIDITY = timedelta(days=2 * 365)
 
@@ -66,25 +64,11 @@ class ThemeChoiceField(forms.ModelMultipleChoiceField):
         return self.names.get(obj.slug, obj.name)
 
 
-class ProtectedFormMixin:
+class ProtectedFormMixin(SpamGuardedForm):
     """The honeypot and, where keys are configured, reCAPTCHA in the visitor's language."""
 
     def add_protection(self, *, captcha, language):
-        self.fields[HONEYPOT_FIELD] = forms.CharField(
-            label=_("Leave this field empty"),
-            required=False,
-            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-        )
-        if settings.RECAPTCHA_ENABLED if captcha is None else captcha:
-            from django_recaptcha.widgets import ReCaptchaV2Checkbox
-
-            self.fields["captcha"] = GuardedReCaptchaField(
-                label=_("Spam check"), widget=ReCaptchaV2Checkbox(api_params={"hl": language} if language else None)
-            )
-
-    @property
-    def honeypot_filled(self):
-        return bool((self.data.get(HONEYPOT_FIELD) or "").strip())
+        self.add_spam_guards(captcha=captcha, language=language)
 
     @property
     def visible_fields_without_protection(self):

@@ -19,6 +19,10 @@ holds the same password several times: a visitor who gave it for one page is not
 set (`remember_password`, a `before_serve_page` hook), and a page lists one restriction per password,
 its own first, so that the admin's privacy dialog shows the one it may change.
 
+Where no restriction sits on another translation of a set, the answers are Wagtail's own
+(`PageQuerySet.private_q`, `descendant_of_q`, `Page.get_view_restrictions`); where one does, they are
+Wagtail's plus the pages of the set: tests/test_wagtail_contracts.py runs both on the same data.
+
 What the restrictions cover is computed once per generation of the shared cache (core.cache): saving
 or deleting a restriction, and saving or moving a page, start a new one (core.signals).
 """

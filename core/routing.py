@@ -4,13 +4,25 @@ Wagtail's own routing asks the database for the site, the active locale, the loc
 page, and then two queries per level of the URL (the child, then its specific object). Here
 the site and each language's home come from the shared cache (core.cache), the pages along a
 path are found in one query and kept in the shared cache for the generation, and the page
-itself is read in one query, its locale taken from the cache. The result is exactly Wagtail's:
-a page type that routes by itself (RoutablePageMixin, or any other `route` override) is handed
-the rest of the path as Wagtail would hand it.
+itself is read in one query, its locale taken from the cache. The result is exactly Wagtail's
+(`Page.route_for_request`): a page type that routes by itself (RoutablePageMixin, or any other
+`route` override) is handed the rest of the path as Wagtail would hand it.
+
+The walk repeats what Wagtail's `Page.route` and `RoutablePageMixin.route` decide, with public
+APIs and two undocumented ones of theirs: `RoutablePageMixin.get_resolver()` (whether a route
+matches) and treebeard's `_cached_parent_obj`, set as `Page.route` sets it so that `get_parent()`
+costs no query. tests/test_wagtail_contracts.py routes every page type, locale, alias, private
+page, draft and sub-route, on two sites, with both, fails on any difference, and checks that the
+parent, the locale and an alias's source cost no query.
+
+The host is read with `request.get_host()`, where Wagtail's `Site.find_for_request` reads the raw
+host: a host outside ALLOWED_HOSTS is refused here (DisallowedHost, answered 400) rather than by
+CommonMiddleware a step later, so the answer is the same, and no cache entry is made for it.
 """
 
 import copy
 
+from django.db import router
 from django.db.models import Q
 from django.http import Http404
 from django.http.request import split_domain_port
@@ -28,16 +40,14 @@ def find_site(request):
     """Wagtail's Site.find_for_request, answered from the shared cache."""
 
     def build():
-        site = Site._find_for_request(request)
+        site = Site.find_for_request(request)
         return {name: getattr(site, name) for name in SITE_FIELDS} if site else None
 
-    hostname = split_domain_port(request._get_raw_host())[0]
+    hostname = split_domain_port(request.get_host())[0]
     fields = content_cache.cached(request, "site", build, hostname, request.get_port())
     if fields is None:
         return None
-    site = Site(**fields)
-    site._state.adding = False
-    return site
+    return Site.from_db(router.db_for_read(Site), list(fields), list(fields.values()))
 
 
 def home_of(request, site, language):
@@ -79,12 +89,16 @@ def routes_by_itself(page, rest):
 
 def locales(request):
     """{id: Locale} of every locale, built from the shared cache (no query)."""
-    return {pk: Locale(pk=pk, language_code=code) for pk, code in content_cache.locales(request).items()}
+    database = router.db_for_read(Locale)
+    return {
+        pk: Locale.from_db(database, ("id", "language_code"), (pk, code))
+        for pk, code in content_cache.locales(request).items()
+    }
 
 
-def specific(page, request=None):
-    """The specific page, with its locale (from the cache) and an alias's source (joined) at hand:
-    every page shows them."""
+def specific(page, parent, request=None):
+    """The specific page, with its parent, its locale (from the cache) and an alias's source
+    (joined) at hand: every page shows them. One query."""
     model = page.specific_class
     if model is None or isinstance(page, model):
         return page
@@ -92,12 +106,11 @@ def specific(page, request=None):
     if page.alias_of_id:
         queryset = queryset.select_related("alias_of__locale")
     found = queryset.get(pk=page.pk)
-    for name, value in page.__dict__.items():  # what Wagtail's get_specific copies (the parent...)
-        found.__dict__.setdefault(name, value)
+    if parent is not None:
+        found._cached_parent_obj = parent  # as Wagtail's Page.route does: get_parent() needs no query
     locale = locales(request).get(found.locale_id)
     if locale is not None:
-        locale._state.adding = False
-        found._state.fields_cache.setdefault("locale", locale)
+        found.locale = locale
     return found
 
 
@@ -140,8 +153,6 @@ def _fresh(chain):
     pages, parent = [], None
     for page in chain:
         page = copy.copy(page)
-        for name in ("specific", "specific_deferred", "_cached_parent_obj"):
-            page.__dict__.pop(name, None)
         if parent is not None:
             page._cached_parent_obj = parent
         pages.append(page)
@@ -173,4 +184,5 @@ def route(request, path):
         if position == len(components) or routes_by_itself(chain[-1], components[position:]):
             content_cache.store(request, "route", found, site.pk, language, key)  # never a 404: no flood
     chain, position = found
-    return specific(_fresh(chain)[-1], request).route(request, components[position:])
+    *ancestors, page = _fresh(chain)
+    return specific(page, ancestors[-1] if ancestors else None, request).route(request, components[position:])

@@ -22,11 +22,14 @@ Turkic languages, each word of five letters or more also matches words sharing i
 letters. Without a language (the Wagtail admin) text is folded with neutral rules; the admin's
 page search uses autocomplete, which is language-neutral on every backend.
 
-`add_items` of the database indexes repeats modelsearch 1.3's own, with a language-aware
-ObjectIndexer: modelsearch builds its indexer inside that method and offers no hook for it. On
-PostgreSQL it also sends the texts as arrays and lets the database build the vectors, which
-makes bulk indexing (update_index, the signatory import) several times faster; `bulk_indexing()`
-refreshes the title norms once after many batches.
+`add_items` of the database indexes repeats modelsearch's own (release MODELSEARCH_VERSION, pinned
+in pyproject.toml), with a language-aware ObjectIndexer: modelsearch builds its indexer inside that
+method and offers no hook for it. On PostgreSQL it also sends the texts as arrays and lets the
+database build the vectors, which makes bulk indexing (update_index, the signatory import) several
+times faster; `bulk_indexing()` refreshes the title norms once after many batches.
+tests/test_wagtail_contracts.py indexes the same objects with modelsearch's `add_items` and with
+ours and compares every column of the rows stored, and fails when another modelsearch release is
+installed.
 """
 
 import contextlib
@@ -75,6 +78,9 @@ else:
     from modelsearch.backends.elasticsearch8 import Elasticsearch8SearchResults as BaseElasticsearchResults
 
 logger = logging.getLogger(__name__)
+
+#: The modelsearch release whose SQLiteIndex and PostgresIndex `add_items` are repeated below.
+MODELSEARCH_VERSION = "1.3.2"
 
 #: Errors meaning "this search service did not answer": the caller may fall back to another backend.
 BACKEND_UNAVAILABLE = (TransportError, ApiError, ConnectionError, TimeoutError)

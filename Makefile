@@ -18,7 +18,7 @@ only_marked = $(if $(TEST_MARKERS), and ($(TEST_MARKERS)))
 NO_TESTS := 5
 
 .DEFAULT_GOAL := help
-.PHONY: help install migrate demo run test lint format check messages bench clean
+.PHONY: help install migrate demo run test lint format check messages bench stack stack-stop clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -65,6 +65,12 @@ check: install ## Django's deployment checks with production settings
 
 bench: install ## Measure the site's speed on a scaled data set (needs wrk; Varnish optional; see README)
 	$(BIN)/python -m bench.run
+
+stack: install ## Start nginx, Varnish, 2 gunicorn, a task worker on loopback, on PostgreSQL and Redis (see README)
+	$(BIN)/python -m deploy.stack start
+
+stack-stop: ## Stop the processes `make stack` started
+	$(BIN)/python -m deploy.stack stop
 
 clean: ## Remove the virtual environment, database and generated files
 	rm -rf $(VENV) db.sqlite3 var

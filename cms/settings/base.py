@@ -250,6 +250,48 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Images and documents on object storage (django-storages' S3 backend: AWS, or any S3 API through
+# AWS_S3_ENDPOINT_URL), shared by every machine: MEDIA_STORAGE=s3, or AWS_STORAGE_BUCKET_NAME set.
+# Objects get the bucket's own access (private unless its policy opens them): without a custom
+# domain every link is signed for AWS_QUERYSTRING_EXPIRE seconds; with one (a CDN, or a bucket policy
+# that lets anyone read images/ and original_images/), links are plain. Documents stay private
+# either way: Django reads them from the bucket and serves them (WAGTAILDOCS_SERVE_METHOD), after
+# their collection's view restrictions. Signed agreements stay in PRIVATE_MEDIA_ROOT.
+MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "s3" if os.environ.get("AWS_STORAGE_BUCKET_NAME") else "filesystem")
+if MEDIA_STORAGE not in {"filesystem", "s3"}:
+    raise ImproperlyConfigured(f"MEDIA_STORAGE: {MEDIA_STORAGE!r} is neither 'filesystem' nor 's3'.")
+if MEDIA_STORAGE == "s3":
+    if not os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+        raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
+    _s3_endpoint = os.environ.get("AWS_S3_ENDPOINT_URL", "").rstrip("/")
+    _s3_region = os.environ.get("AWS_S3_REGION_NAME", "")
+    _s3_domain = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "")
+    _s3_bucket = os.environ["AWS_STORAGE_BUCKET_NAME"]
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": _s3_bucket,
+            "endpoint_url": _s3_endpoint or None,
+            "region_name": _s3_region or None,
+            # Unset: boto3 finds credentials itself (an instance or pod role, ~/.aws).
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            "custom_domain": _s3_domain or None,
+            "location": os.environ.get("AWS_LOCATION", ""),
+            "default_acl": None,
+            "querystring_auth": not _s3_domain,
+            "querystring_expire": int(os.environ.get("AWS_QUERYSTRING_EXPIRE", "3600")),
+            # Two uploads of one name keep both files, as on the file system.
+            "file_overwrite": False,
+        },
+    }
+    # The origin the links point to, for the Content-Security-Policy below.
+    if _s3_domain:
+        MEDIA_URL = f"https://{_s3_domain}/"
+    elif _s3_endpoint:
+        MEDIA_URL = f"{_s3_endpoint}/{_s3_bucket}/"
+    else:
+        MEDIA_URL = f"https://{_s3_bucket}.s3.{_s3_region or 'us-east-1'}.amazonaws.com/"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # The largest request body that is not a file upload (form fields, JSON); files have their own

@@ -1,5 +1,6 @@
-"""The abstract page every public page type extends."""
+"""The abstract bases the apps extend (every public page, every status history), and outgoing emails."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -13,6 +14,13 @@ from .translatable import PAGE_FIELDS
 
 
 class BasePageQuerySet(PageQuerySet):
+    """Wagtail's page queryset, with privacy that follows translations (core.privacy).
+
+    Both methods replace Wagtail's; tests/test_wagtail_contracts.py runs Wagtail's beside them: the
+    same pages where no restriction sits on another translation of a set, and exactly the set's
+    pages more where one does.
+    """
+
     def descendant_of_q(self, other, inclusive=False):
         return privacy.descendants_q(other, inclusive)
 
@@ -66,7 +74,11 @@ class BasePage(Page):
 
     def get_view_restrictions(self):
         """The restrictions of this page and of its ancestors, each with its translation set, one per
-        password (core.privacy): one query, none unless the page is in a restricted section."""
+        password (core.privacy): one query, none unless the page is in a restricted section.
+
+        Where no two restrictions share a password: Wagtail's answer plus the restrictions of the
+        other translations of the sets, as tests/test_wagtail_contracts.py checks against Wagtail's
+        Page.get_view_restrictions."""
         ids = privacy.restrictions_of(self)
         if not ids:
             return PageViewRestriction.objects.none()
@@ -77,6 +89,39 @@ class BasePage(Page):
         if self.is_untranslated:
             return self.alias_of.get_full_url(request)
         return self.get_full_url(request)
+
+
+class StatusEvent(models.Model):
+    """One step in the life of a record with a status: from which status to which, by whom, when, why.
+
+    core.transitions writes one for every step. A concrete event adds the foreign key to its record
+    and redeclares `from_status` and `to_status` with the choices of the record's status.
+    """
+
+    from_status = models.CharField(_("from"), max_length=20, blank=True)
+    to_status = models.CharField(_("to"), max_length=20)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.from_status or '-'} -> {self.to_status}"
+
+    def get_by_display(self):
+        """Who took the step, as the history names them; events of steps taken without an account
+        (a public form, a signed link) say who took those."""
+        return self.user.get_username() if self.user else ""
 
 
 class OutgoingEmail(models.Model):

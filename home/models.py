@@ -40,7 +40,7 @@ class HomePage(BasePage):
         "home.FeedsPage",
         "home.SitemapPage",
         "signatories.SignatoryIndexPage",
-        "signatories.TwinningIndexPage",
+        "twinning.TwinningIndexPage",
         "twinning.PartnerFinderPage",
         "news.NewsIndexPage",
         "aggregation.NetworkNewsIndexPage",

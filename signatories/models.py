@@ -1,10 +1,10 @@
-"""Signatories (the local authorities of the network), their directory, and twinning projects.
+"""Signatories (the local authorities of the network) and their directory.
 
 A SignatoryPage holds the facts about one local authority (country, population, commitments,
 baseline, action plan, monitoring) as synchronised fields, edited once in the source language,
 and its descriptive text (region, introduction, body) as translatable fields. The directory
-(SignatoryIndexPage) filters, sorts, maps and exports them; TwinningPage pairs authorities
-within a programme and shows up on each partner's profile.
+(SignatoryIndexPage) filters, sorts, maps and exports them. Twinning projects, which pair
+signatories, belong to the twinning app (network/twinning), which shows them on each partner's profile.
 """
 
 from decimal import Decimal
@@ -18,10 +18,9 @@ from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyBlock
@@ -560,201 +559,3 @@ class SignatoryNetworkLink(Orderable):
         super().clean()
         if not self.name and not self.supporter_page_id:
             raise ValidationError({"name": _("Choose a profile page or enter a name.")})
-
-
-# Twinning ----------------------------------------------------------------------------------
-
-
-class TwinningTheme(models.TextChoices):
-    CLIMATE_ENERGY = "climate_energy", _("Climate and energy")
-    CLIMATE_ADAPTATION = "climate_adaptation", _("Climate adaptation and resilience")
-    ENVIRONMENT = "environment", _("Environment")
-    CIRCULAR_ECONOMY = "circular_economy", _("Waste and circular economy")
-    SMART_CITIES = "smart_cities", _("Smart cities")
-    MOBILITY = "mobility", _("Green transport")
-    WATER = "water", _("Water management")
-    NATURE = "nature", _("Nature-based solutions")
-    TOURISM = "tourism", _("Sustainable tourism")
-    CULTURE = "culture", _("Culture and creativity")
-    DEMOCRACY = "democracy", _("Democratic participation")
-    MIGRATION = "migration", _("Migration")
-    RURAL_DEVELOPMENT = "rural_development", _("Rural development")
-    EMPLOYMENT = "employment", _("Employment and youth")
-
-
-class TwinningStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
-    ONGOING = "ongoing", _("Ongoing")
-    COMPLETED = "completed", _("Completed")
-
-
-@register_snippet
-class TwinningProgramme(TranslatableMixin, models.Model):
-    """A programme under which authorities are twinned (TWIN, NetZeroCities...)."""
-
-    name = models.CharField(_("name"), max_length=255)
-    acronym = models.CharField(_("short name"), max_length=40, blank=True)
-    slug = models.SlugField(
-        _("slug"), max_length=60, help_text=_("Used in the twinning filter's address; the same in every language.")
-    )
-    website = models.URLField(_("website"), blank=True)
-    description = models.TextField(_("description"), blank=True)
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("acronym"),
-        FieldPanel("slug"),
-        FieldPanel("website"),
-        FieldPanel("description"),
-    ]
-    translatable_fields = [
-        TranslatableField("name"),
-        TranslatableField("description"),
-        *synchronised("acronym", "slug", "website"),
-    ]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("twinning programme")
-        verbose_name_plural = _("twinning programmes")
-        ordering = ["name"]
-        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_programme_slug_per_locale")]
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def short_name(self):
-        return self.acronym or self.name
-
-
-class TwinningIndexPage(BasePage):
-    """Twinning projects, filterable by programme, theme and partner country."""
-
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
-    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("introduction")]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["signatories.TwinningPage"]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("twinning index")
-
-    def get_context(self, request, *args, **kwargs):
-        from .views import twinning_index_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(twinning_index_context(self, request))
-        return context
-
-
-class TwinningPage(BasePage):
-    """Two or more local authorities working together on a project within a programme."""
-
-    programme = models.ForeignKey(
-        TwinningProgramme, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="+"
-    )
-    project_title = models.CharField(_("project title"), max_length=255)
-    theme = models.CharField(_("theme"), max_length=30, choices=TwinningTheme.choices, db_index=True)
-    start_year = models.PositiveSmallIntegerField(_("start year"), validators=YEAR_VALIDATORS)
-    end_year = models.PositiveSmallIntegerField(_("end year"), null=True, blank=True, validators=YEAR_VALIDATORS)
-    status = models.CharField(
-        _("status"), max_length=20, choices=TwinningStatus.choices, default=TwinningStatus.ONGOING
-    )
-    description = RichTextField(
-        _("description"), blank=True, features=["bold", "italic", "link", "ol", "ul", "document-link"]
-    )
-
-    content_panels = [
-        *BasePage.content_panels,
-        FieldPanel("project_title"),
-        FieldPanel("programme"),
-        FieldRowPanel([FieldPanel("theme"), FieldPanel("status")]),
-        FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]),
-        InlinePanel("partners", label=_("Partners"), min_num=1),
-        FieldPanel("description"),
-    ]
-    search_fields = [
-        *BasePage.search_fields,
-        index.SearchField("project_title"),
-        index.SearchField("description"),
-        index.FilterField("theme"),
-    ]
-    translatable_fields = [
-        *BasePage.translatable_fields,
-        TranslatableField("project_title"),
-        TranslatableField("description"),
-        *synchronised("programme", "theme", "start_year", "end_year", "status", "partners"),
-    ]
-
-    parent_page_types = ["signatories.TwinningIndexPage"]
-    subpage_types = []
-
-    class Meta:
-        verbose_name = _("twinning project")
-
-    def clean(self):
-        super().clean()
-        if self.end_year and self.start_year and self.end_year < self.start_year:
-            raise ValidationError({"end_year": _("The end year cannot be before the start year.")})
-
-    @property
-    def years(self):
-        if self.end_year and self.end_year != self.start_year:
-            return f"{self.start_year}–{self.end_year}"
-        if self.end_year:
-            return str(self.start_year)
-        return f"{self.start_year}–"
-
-    def get_context(self, request, *args, **kwargs):
-        from .views import twinning_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(twinning_context(self, request))
-        return context
-
-
-class TwinningPartner(Orderable):
-    """A partner of a twinning: a signatory of the directory, or any other local authority."""
-
-    page = ParentalKey(TwinningPage, on_delete=models.CASCADE, related_name="partners")
-    signatory = models.ForeignKey(
-        SignatoryPage,
-        verbose_name=_("signatory"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Leave empty for an authority that is not a signatory, and enter its name and country."),
-    )
-    name = models.CharField(_("name"), max_length=255, blank=True)
-    country = CountryField(_("country"), blank=True)
-    is_lead = models.BooleanField(_("lead partner"), default=False)
-
-    panels = [
-        FieldPanel("signatory"),
-        FieldRowPanel([FieldPanel("name"), FieldPanel("country")]),
-        FieldPanel("is_lead"),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("partner")
-
-    def __str__(self):
-        return self.name
-
-    def clean(self):
-        super().clean()
-        if not self.signatory_id and not (self.name and self.country):
-            raise ValidationError({"name": _("Choose a signatory, or enter the authority's name and country.")})
-
-    def save(self, *args, **kwargs):
-        # Keep the partner's name and country even if the signatory page is deleted later.
-        if self.signatory_id and (not self.name or not self.country):
-            signatory = self.signatory
-            self.name = self.name or signatory.title
-            self.country = self.country or signatory.country
-        return super().save(*args, **kwargs)

@@ -1,4 +1,4 @@
-"""What the signatory and twinning pages show: the directory, its exports, profiles, twinnings.
+"""What the signatory pages show: the directory, its exports, and the profiles.
 
 Every listing costs a fixed number of queries whatever the number of items: one for the page
 of results, one for the count, one for the key figures, one for the country choices.
@@ -6,10 +6,8 @@ of results, one for the count, one for the key figures, one for the country choi
 
 from urllib.parse import urlencode
 
-from django import forms
 from django.conf import settings
-from django.core.paginator import Paginator
-from django.db.models import F, Prefetch, Q
+from django.db.models import F
 from django.http import StreamingHttpResponse
 from django.utils.translation import gettext_lazy as _
 
@@ -18,17 +16,9 @@ from core.ratelimits import limited, too_many_requests
 from network.news.models import NewsPage
 
 from .charts import progress_chart
-from .countries import country_choices, is_country_code
 from .exports import COLUMNS, csv_lines, export_queryset, geojson_chunks, json_chunks, row_values
 from .filters import DirectoryFilterForm, filter_signatories, sort_signatories
-from .models import (
-    SignatoryNetworkLink,
-    SignatoryPage,
-    TwinningPage,
-    TwinningPartner,
-    TwinningProgramme,
-    TwinningTheme,
-)
+from .models import SignatoryNetworkLink
 from .stats import key_figures
 from .text import fold
 
@@ -196,7 +186,6 @@ def profile_context(page, request):
         "monitoring_reports": reports,
         "network_links": localize_links(page.network_links.select_related("supporter_page"), page.locale_id),
         "chart": progress_chart(page, reports),
-        "twinnings": twinnings_of(page),
         "news": NewsPage.mentioning(page, "related_signatories__signatory"),
         "directory": page.get_parent(),
     }
@@ -217,138 +206,3 @@ def localize_links(links, locale_id):
     for link in links:
         link.profile = local.get(link.supporter_page.translation_key) if link.supporter_page else None
     return links
-
-
-def twinnings_of(page):
-    """The live twinnings of `page`'s locale in which this signatory is a partner."""
-    partner_of = TwinningPartner.objects.filter(signatory__translation_key=page.translation_key).values("page_id")
-    twinnings = (
-        TwinningPage.objects.live()
-        .public()
-        .filter(locale_id=page.locale_id, pk__in=partner_of)
-        .annotate(source_language=F("alias_of__locale__language_code"))
-        .order_by("-start_year", "title")
-    )
-    return localize_twinnings(with_partners(twinnings), page.locale_id)
-
-
-# Twinning -------------------------------------------------------------------------------------
-
-
-def with_partners(twinnings):
-    return twinnings.select_related("programme").prefetch_related(
-        Prefetch("partners", queryset=TwinningPartner.objects.select_related("signatory").order_by("sort_order"))
-    )
-
-
-def local_programmes(locale_id):
-    """{translation key: programme} of a locale's programmes (a few snippets: from the shared cache)."""
-    return content_cache.cached(
-        None,
-        "twinning-programmes",
-        lambda: {
-            programme.translation_key: programme for programme in TwinningProgramme.objects.filter(locale_id=locale_id)
-        },
-        locale_id,
-    )
-
-
-def localize_twinnings(twinnings, locale_id):
-    """Give each twinning its programme and partners as this locale shows them (two queries in all)."""
-    twinnings = list(twinnings)
-    programmes = local_programmes(locale_id) if twinnings else {}
-    signatory_keys = {
-        partner.signatory.translation_key
-        for twinning in twinnings
-        for partner in twinning.partners.all()
-        if partner.signatory_id
-    }
-    signatories = {}
-    if signatory_keys:
-        signatories = {
-            page.translation_key: page
-            for page in SignatoryPage.objects.live()
-            .filter(translation_key__in=signatory_keys, locale_id=locale_id)
-            .only("title", "url_path", "translation_key", "locale_id", "country")
-        }
-    for twinning in twinnings:
-        twinning.local_programme = programmes.get(twinning.programme.translation_key, twinning.programme)
-        twinning.partner_list = []
-        for partner in twinning.partners.all():
-            local = signatories.get(partner.signatory.translation_key) if partner.signatory_id else None
-            partner.profile = local
-            partner.display_name = local.title if local else (partner.name or partner.signatory.title)
-            partner.country_code = str(partner.country or (partner.signatory.country if partner.signatory_id else ""))
-            twinning.partner_list.append(partner)
-    return twinnings
-
-
-class TwinningFilterForm(forms.Form):
-    programme = forms.ChoiceField(label=_("Programme"), required=False)
-    theme = forms.ChoiceField(label=_("Theme"), required=False, choices=[("", _("All themes")), *TwinningTheme.choices])
-    country = forms.CharField(label=_("Country"), required=False, widget=forms.Select)
-
-    def __init__(self, data, *, programmes, countries, **kwargs):
-        super().__init__(data, **kwargs)
-        self.fields["programme"].choices = [("", _("All programmes")), *programmes]
-        self.fields["country"].widget.choices = [("", _("All countries")), *country_choices(countries)]
-
-    def clean_country(self):
-        code = self.cleaned_data["country"].strip().upper()
-        if code and not is_country_code(code):
-            raise forms.ValidationError(_("Unknown country."))
-        return code
-
-
-def twinning_index_context(index, request):
-    base = TwinningPage.objects.live().public().child_of(index)
-    programme_ids = base.order_by().values_list("programme_id", flat=True).distinct()
-    source_programmes = TwinningProgramme.objects.filter(pk__in=programme_ids)
-    local_names = dict(
-        TwinningProgramme.objects.filter(
-            translation_key__in=source_programmes.values("translation_key"), locale_id=index.locale_id
-        ).values_list("translation_key", "name")
-    )
-    programmes = sorted(
-        {
-            (programme.slug, local_names.get(programme.translation_key, programme.name))
-            for programme in source_programmes
-        },
-        key=lambda choice: choice[1],
-    )
-    countries = TwinningPartner.objects.filter(page__in=base).order_by().values_list("country", flat=True).distinct()
-    form = TwinningFilterForm(request.GET, programmes=programmes, countries=list(countries))
-    form.is_valid()
-    values = {name: value for name, value in form.cleaned_data.items() if value}
-
-    twinnings = base
-    if values.get("programme"):
-        twinnings = twinnings.filter(programme__slug=values["programme"])
-    if values.get("theme"):
-        twinnings = twinnings.filter(theme=values["theme"])
-    if values.get("country"):
-        twinnings = twinnings.filter(
-            pk__in=TwinningPartner.objects.filter(
-                Q(country=values["country"]) | Q(signatory__country=values["country"])
-            ).values("page_id")
-        )
-    twinnings = twinnings.annotate(source_language=F("alias_of__locale__language_code")).order_by(
-        "-start_year", "title"
-    )
-    paginator = Paginator(with_partners(twinnings), 20)
-    page = paginator.get_page(request.GET.get("page"))
-    page.object_list = localize_twinnings(page.object_list, index.locale_id)
-    return {
-        "filter_form": form,
-        "filters_ignored": [str(form.fields[name].label) for name in form.errors],
-        "is_filtered": bool(values),
-        "results": page,
-        "paginator": paginator,
-        "query": shared_query(values),
-    }
-
-
-def twinning_context(page, request):
-    # The page itself (not a fresh query), so that previews show the partners being edited.
-    (twinning,) = localize_twinnings([page], page.locale_id)
-    return {"twinning": twinning, "partners": twinning.partner_list, "programme": twinning.local_programme}

@@ -18,9 +18,9 @@ from network.news.models import NewsIndexPage, NewsPage
 from network.newsletter.models import NewsletterIndexPage, NewsletterIssuePage, Subscriber
 from network.newsletter.tokens import confirmation_token
 from network.supporters.models import SupporterIndexPage, SupporterPage
-from network.twinning.models import PartnerFinderPage
+from network.twinning.models import PartnerFinderPage, TwinningIndexPage, TwinningPage
 from network.twinning.pool import open_requests
-from signatories.models import SignatoryIndexPage, SignatoryPage, TwinningIndexPage, TwinningPage
+from signatories.models import SignatoryIndexPage, SignatoryPage
 
 LANGUAGES = ["en", "tr", "tk", "ru"]
 

@@ -1,4 +1,4 @@
-"""Factories for signatory and twinning pages, and CSV files for the import."""
+"""Factories for signatory pages, and CSV files for the import."""
 
 import csv
 import io
@@ -10,15 +10,7 @@ import factory
 import wagtail_factories
 
 from signatories.exports import COLUMN_NAMES
-from signatories.models import (
-    MonitoringReport,
-    SignatoryIndexPage,
-    SignatoryPage,
-    TwinningIndexPage,
-    TwinningPage,
-    TwinningPartner,
-    TwinningProgramme,
-)
+from signatories.models import MonitoringReport, SignatoryIndexPage, SignatoryPage
 from tests.factories import english_home, index_of, locale
 
 
@@ -59,51 +51,6 @@ class MonitoringReportFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = MonitoringReport
-
-
-class TwinningProgrammeFactory(factory.django.DjangoModelFactory):
-    name = "Turkey-EU Town Twinning project"
-    acronym = "TWIN"
-    slug = "twin"
-    locale = factory.LazyFunction(lambda: locale("en"))
-
-    class Meta:
-        model = TwinningProgramme
-
-
-class TwinningIndexPageFactory(wagtail_factories.PageFactory):
-    parent = factory.LazyFunction(english_home)
-    title = "Twinning"
-    slug = "twinning"
-
-    class Meta:
-        model = TwinningIndexPage
-
-
-class TwinningPageFactory(wagtail_factories.PageFactory):
-    parent = index_of(TwinningIndexPageFactory)
-    title = factory.Sequence(lambda n: f"Twinning {n}")
-    project_title = "Participatory approach for sustainable tourism"
-    programme = factory.SubFactory(TwinningProgrammeFactory)
-    theme = "tourism"
-    start_year = 2019
-    end_year = 2020
-    status = "completed"
-
-    class Meta:
-        model = TwinningPage
-
-
-def add_partners(twinning, *partners):
-    """Partners given as SignatoryPage or (name, country) pairs; publishes the twinning again."""
-    for position, partner in enumerate(partners):
-        if isinstance(partner, SignatoryPage):
-            TwinningPartner(page=twinning, signatory=partner, sort_order=position, is_lead=position == 0).save()
-        else:
-            name, country = partner
-            TwinningPartner(page=twinning, name=name, country=country, sort_order=position).save()
-    twinning.save_revision().publish()
-    return twinning
 
 
 COUNTRIES = ["TR", "LV", "LT", "PL", "RO", "HU", "ES", "PT", "GR", "AL"]

@@ -24,18 +24,15 @@ from home.models import HomePage
 from network.aggregation.models import FeedItem, FeedSource, ItemStatus, OwnerKind, identity_of
 from network.aggregation.pages import NetworkNewsIndexPage
 from network.supporters.models import SupporterPage
-from signatories.models import SignatoryPage, TwinningIndexPage
+from network.twinning.models import TwinningIndexPage
+from signatories.models import SignatoryPage
 from tests.aggregation_factories import NetworkNewsIndexPageFactory
 from tests.database import fresh, keys, rolled_back
 from tests.factories import FeedsPageFactory, locale
 from tests.search_factories import page
-from tests.signatory_factories import (
-    SignatoryIndexPageFactory,
-    SignatoryPageFactory,
-    TwinningIndexPageFactory,
-    TwinningProgrammeFactory,
-)
+from tests.signatory_factories import SignatoryIndexPageFactory, SignatoryPageFactory
 from tests.supporter_factories import SupporterIndexPageFactory, SupporterPageFactory
+from tests.twinning_factories import TwinningIndexPageFactory, TwinningProgrammeFactory
 
 pytestmark = [
     pytest.mark.django_db,

@@ -48,16 +48,13 @@ from tests.application_factories import ExpressionOfInterestPageFactory
 from tests.hypothesis_profiles import examples
 from tests.news_factories import NewsCategoryFactory, NewsIndexPageFactory, NewsPageFactory
 from tests.newsletter_factories import NewsletterIndexPageFactory, SubscriberFactory
-from tests.signatory_factories import (
-    SignatoryPageFactory,
-    TwinningIndexPageFactory,
-    TwinningPageFactory,
-    make_directory,
-)
+from tests.signatory_factories import SignatoryPageFactory, make_directory
 from tests.supporter_factories import SupporterPageFactory, supporter_index_fixture  # noqa: F401
 from tests.twinning_factories import (  # noqa: F401 - fixtures
     ConversationFactory,
     PartnershipRequestFactory,
+    TwinningIndexPageFactory,
+    TwinningPageFactory,
     finder_fixture,
     programmes_fixture,
     themes_fixture,

@@ -33,16 +33,16 @@ from tests.database import fresh, keys, rolled_back
 from tests.factories import FeedsPageFactory, ImageFactory, SitemapPageFactory, StandardPageFactory, locale
 from tests.news_factories import NewsCategoryFactory, NewsIndexPageFactory, NewsPageFactory
 from tests.newsletter_factories import NewsletterIndexPageFactory, NewsletterIssuePageFactory
-from tests.signatory_factories import (
-    MonitoringReportFactory,
-    SignatoryIndexPageFactory,
-    SignatoryPageFactory,
+from tests.signatory_factories import MonitoringReportFactory, SignatoryIndexPageFactory, SignatoryPageFactory
+from tests.supporter_factories import SupporterIndexPageFactory, SupporterPageFactory
+from tests.twinning_factories import (
+    PartnerFinderPageFactory,
+    PartnershipRequestFactory,
     TwinningIndexPageFactory,
     TwinningPageFactory,
     add_partners,
+    make_themes,
 )
-from tests.supporter_factories import SupporterIndexPageFactory, SupporterPageFactory
-from tests.twinning_factories import PartnerFinderPageFactory, PartnershipRequestFactory, make_themes
 
 pytestmark = [
     pytest.mark.django_db,

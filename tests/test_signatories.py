@@ -13,26 +13,17 @@ from wagtail.models import Page
 
 from core.translation import synchronise_trees, translate
 from home.models import HomePage
+from network.twinning.models import TwinningIndexPage, TwinningPage, TwinningPartner
 from signatories.charts import progress_chart, target_path
-from signatories.models import (
-    SignatoryIndexPage,
-    SignatoryPage,
-    SignatoryStatusChange,
-    TwinningIndexPage,
-    TwinningPage,
-    TwinningPartner,
-)
+from signatories.models import SignatoryIndexPage, SignatoryPage, SignatoryStatusChange
 from signatories.text import ascii_slug, fold
 from tests.factories import locale
-from tests.signatory_factories import (
-    MonitoringReportFactory,
-    SignatoryPageFactory,
+from tests.signatory_factories import MonitoringReportFactory, SignatoryPageFactory, in_locale, make_directory
+from tests.twinning_factories import (
     TwinningIndexPageFactory,
     TwinningPageFactory,
     TwinningProgrammeFactory,
     add_partners,
-    in_locale,
-    make_directory,
 )
 
 pytestmark = [
@@ -257,7 +248,7 @@ class TestTwinning:
         nilufer = SignatoryPageFactory(parent=directory, title="Nilüfer", slug="nilufer")
         trakai = SignatoryPageFactory(parent=directory, title="Trakai", slug="trakai", country="LT")
         twinning = TwinningPageFactory(
-            parent=twinning_index, title="Nilüfer – Chios – Trakai", theme="rural_development"
+            parent=twinning_index, title="Nilüfer – Chios – Trakai", theme="rural-development"
         )
         add_partners(twinning, nilufer, ("Chios", "GR"), trakai)
         for page, other in [(nilufer, trakai), (trakai, nilufer)]:
@@ -271,7 +262,7 @@ class TestTwinning:
     def test_twinning_is_shown_in_every_locale_with_local_links(self, client, site_tree, directories):
         index = TwinningIndexPageFactory(parent=site_tree["en"])
         mentese = SignatoryPageFactory(parent=directories["en"], title="Menteşe", slug="mentese")
-        twinning = TwinningPageFactory(parent=index, title="Menteşe – Elbasan", theme="climate_energy")
+        twinning = TwinningPageFactory(parent=index, title="Menteşe – Elbasan", theme="climate-energy")
         add_partners(twinning, mentese, ("Elbasan", "AL"))
         synchronise_trees()
         translate(mentese, locale("tr"), {})
@@ -294,13 +285,15 @@ class TestTwinning:
         )
         add_partners(
             TwinningPageFactory(
-                parent=twinning_index, title="Menteşe – Elbasan", programme=nzc, theme="climate_energy"
+                parent=twinning_index, title="Menteşe – Elbasan", programme=nzc, theme="climate-energy"
             ),
             ("Menteşe", "TR"),
             ("Elbasan", "AL"),
         )
         add_partners(
-            TwinningPageFactory(parent=twinning_index, title="Konak – Bucharest", programme=twin, theme="democracy"),
+            TwinningPageFactory(
+                parent=twinning_index, title="Konak – Bucharest", programme=twin, theme="participation"
+            ),
             konak,
             ("Bucharest District 2", "RO"),
         )
@@ -313,7 +306,7 @@ class TestTwinning:
         assert titles("?programme=nzc") == {"Menteşe – Elbasan"}
         assert titles("?theme=tourism") == {"Kuşadası – Sinaia"}
         assert titles("?country=RO") == {"Kuşadası – Sinaia", "Konak – Bucharest"}
-        assert titles("?country=TR&programme=twin&theme=democracy") == {"Konak – Bucharest"}
+        assert titles("?country=TR&programme=twin&theme=participation") == {"Konak – Bucharest"}
         assert titles("?country=AL&theme=tourism") == set()
         assert titles("?programme=nope&theme=%3Cscript%3E&country=ZZZ") == titles("")
 
@@ -386,8 +379,8 @@ class TestAdmin:
             f"/admin/pages/add/signatories/signatorypage/{directory.pk}/",
             f"/admin/pages/{directory.pk}/edit/",
             f"/admin/pages/{twinning.pk}/edit/",
-            f"/admin/pages/add/signatories/twinningpage/{twinning_index.pk}/",
-            "/admin/snippets/signatories/twinningprogramme/",
+            f"/admin/pages/add/twinning/twinningpage/{twinning_index.pk}/",
+            "/admin/snippets/twinning/twinningprogramme/",
         ]:
             response = client.get(url)
             assert response.status_code == 200, url

@@ -7,7 +7,7 @@ from django.conf import settings
 from core.demo_context import DemoContext
 from core.translation import synchronise_trees
 from signatories import demo as signatories_demo
-from signatories.models import SignatoryIndexPage, SignatoryPage, TwinningIndexPage, TwinningPage
+from signatories.models import SignatoryIndexPage, SignatoryPage
 from tests.factories import locale
 
 pytestmark = [
@@ -29,10 +29,9 @@ def loaded(site_tree, admin_user):
     return context
 
 
-def check_directory_and_twinning_index_have_the_slugs_the_menu_uses(loaded, site_tree):
+def check_the_directory_has_the_slug_the_menu_uses(loaded, site_tree):
     home = site_tree["en"]
     assert SignatoryIndexPage.objects.child_of(home).get().slug == "signatories"
-    assert TwinningIndexPage.objects.child_of(home).get().slug == "twinning"
     for code in ["tr", "tk", "ru"]:
         translated = SignatoryIndexPage.objects.get(locale__language_code=code)
         assert translated.alias_of_id is None, code  # translated, not an alias
@@ -61,33 +60,17 @@ def check_profiles_are_in_turkish_too(loaded, client):
     assert pecs.title == "Peçuy (Pécs)"
 
 
-def check_the_twinning_pairs_of_the_seeds(loaded, client):
-    pairs = {
-        page.slug: {partner.signatory.organisation_id for partner in page.partners.all()}
-        for page in TwinningPage.objects.filter(locale__language_code="en")
-    }
-    assert pairs["kusadasi-sinaia"] == {"TR-KUSADASI", "RO-SINAIA"}
-    assert pairs["corum-telsiai-szarvas"] == {"TR-CORUM", "LT-TELSIAI", "HU-SZARVAS"}
-    assert pairs["nilufer-chios-trakai"] == {"TR-NILUFER", "GR-CHIOS", "LT-TRAKAI"}
-    assert pairs["mentese-elbasan"] == {"TR-MENTESE", "AL-ELBASAN"}
-    assert len(pairs) == 14
-    elbasan = SignatoryPage.objects.get(locale__language_code="tr", organisation_id="AL-ELBASAN")
-    html = client.get(elbasan.url).content.decode()
-    assert "NetZeroCities" in html and "Menteşe" in html
-
-
 def check_loading_twice_changes_nothing(loaded):
-    pages = SignatoryPage.objects.count() + TwinningPage.objects.count()
+    pages = SignatoryPage.objects.count()
     loaded.created.clear()
     signatories_demo.load(loaded)
     assert loaded.created == []
-    assert SignatoryPage.objects.count() + TwinningPage.objects.count() == pages
+    assert SignatoryPage.objects.count() == pages
 
 
 def test_demo_content(loaded, site_tree, client):
     """One load of the demo (it takes most of a minute), checked from every side."""
-    check_directory_and_twinning_index_have_the_slugs_the_menu_uses(loaded, site_tree)
+    check_the_directory_has_the_slug_the_menu_uses(loaded, site_tree)
     check_the_authorities_of_the_seeds_are_there_with_real_places(loaded)
     check_profiles_are_in_turkish_too(loaded, client)
-    check_the_twinning_pairs_of_the_seeds(loaded, client)
     check_loading_twice_changes_nothing(loaded)

@@ -15,16 +15,12 @@ from hypothesis import strategies as st
 from network.twinning.choices import RequestStatus
 from tests.factories import locale
 from tests.hypothesis_profiles import examples
-from tests.signatory_factories import (
-    SignatoryPageFactory,
+from tests.signatory_factories import SignatoryPageFactory, in_locale, make_directory
+from tests.twinning_factories import (  # noqa: F401 - fixtures
+    PartnershipRequestFactory,
     TwinningIndexPageFactory,
     TwinningPageFactory,
     add_partners,
-    in_locale,
-    make_directory,
-)
-from tests.twinning_factories import (  # noqa: F401 - fixtures
-    PartnershipRequestFactory,
     finder_fixture,
     programmes_fixture,
     themes_fixture,
@@ -192,7 +188,7 @@ class TestOpenRequests:
         elbasan = SignatoryPageFactory(parent=directory["en"], title="Elbasan", country="AL")
         index = TwinningIndexPageFactory(parent=site_tree["en"])
         twinning = TwinningPageFactory(
-            parent=index, title="Menteşe – Elbasan", programme=programmes["netzerocities"], theme="climate_energy",
+            parent=index, title="Menteşe – Elbasan", programme=programmes["netzerocities"], theme="climate-energy",
             start_year=2024, end_year=None, status="ongoing",
         )  # fmt: skip
         add_partners(twinning, mentese, elbasan)

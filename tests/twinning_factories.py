@@ -1,4 +1,4 @@
-"""Factories of the partner finder: themes, the finder page, requests, conversations."""
+"""Factories of twinning: themes, programmes and projects, the finder page, requests, conversations."""
 
 from datetime import timedelta
 
@@ -14,9 +14,13 @@ from network.twinning.models import (
     PartnershipRequest,
     PartnershipTheme,
     RelayMessage,
+    TwinningIndexPage,
+    TwinningPage,
+    TwinningPartner,
+    TwinningProgramme,
 )
-from tests.factories import english_home, locale
-from tests.signatory_factories import TwinningProgrammeFactory
+from signatories.models import SignatoryPage
+from tests.factories import english_home, index_of, locale
 
 TURKISH_FINDER = {
     "Find a twinning partner": "Eşleştirme ortağı bulun",
@@ -40,6 +44,65 @@ def make_themes(languages=("en", "tr")):
             translate(theme, locale("tr"), {english: turkish})
         themes[slug] = theme
     return themes
+
+
+def default_theme(slug):
+    """The English theme of the default taxonomy with this slug (created the first time)."""
+    positions = {slug: (position, english) for position, (slug, english, _turkish) in enumerate(DEFAULT_THEMES)}
+    position, english = positions[slug]
+    theme, _created = PartnershipTheme.objects.get_or_create(
+        slug=slug, locale=locale("en"), defaults={"name": english, "sort_order": position}
+    )
+    return theme
+
+
+class TwinningProgrammeFactory(factory.django.DjangoModelFactory):
+    name = "Turkey-EU Town Twinning project"
+    acronym = "TWIN"
+    slug = "twin"
+    locale = factory.LazyFunction(lambda: locale("en"))
+
+    class Meta:
+        model = TwinningProgramme
+
+
+class TwinningIndexPageFactory(wagtail_factories.PageFactory):
+    parent = factory.LazyFunction(english_home)
+    title = "Twinning"
+    slug = "twinning"
+
+    class Meta:
+        model = TwinningIndexPage
+
+
+class TwinningPageFactory(wagtail_factories.PageFactory):
+    """A twinning project; its theme may be given as a theme or by its slug (theme="water")."""
+
+    parent = index_of(TwinningIndexPageFactory)
+    title = factory.Sequence(lambda n: f"Twinning {n}")
+    project_title = "Participatory approach for sustainable tourism"
+    programme = factory.SubFactory(TwinningProgrammeFactory)
+    theme = factory.Transformer(
+        "tourism", transform=lambda theme: default_theme(theme) if isinstance(theme, str) else theme
+    )
+    start_year = 2019
+    end_year = 2020
+    status = "completed"
+
+    class Meta:
+        model = TwinningPage
+
+
+def add_partners(twinning, *partners):
+    """Partners given as SignatoryPage or (name, country) pairs; publishes the twinning again."""
+    for position, partner in enumerate(partners):
+        if isinstance(partner, SignatoryPage):
+            TwinningPartner(page=twinning, signatory=partner, sort_order=position, is_lead=position == 0).save()
+        else:
+            name, country = partner
+            TwinningPartner(page=twinning, name=name, country=country, sort_order=position).save()
+    twinning.save_revision().publish()
+    return twinning
 
 
 class PartnerFinderPageFactory(wagtail_factories.PageFactory):

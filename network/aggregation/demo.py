@@ -115,7 +115,8 @@ SOURCES = [
 
 def owner(demo, kind, slug):
     from network.supporters.models import SupporterPage
-    from signatories.models import SignatoryPage, TwinningProgramme
+    from network.twinning.models import TwinningProgramme
+    from signatories.models import SignatoryPage
 
     source = demo.locales[demo.source_language]
     model = {"signatory": SignatoryPage, "supporter": SupporterPage, "programme": TwinningProgramme}[kind]

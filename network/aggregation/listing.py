@@ -24,8 +24,8 @@ from wagtail.models import Page
 
 from core import cache as content_cache
 from core.privacy import public
+from network.twinning.projects import local_programmes
 from signatories.countries import country_choices, is_country_code
-from signatories.views import local_programmes
 
 from .models import FeedItem, FeedSource, OwnerKind
 

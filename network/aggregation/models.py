@@ -76,7 +76,7 @@ class FeedSource(models.Model):
         related_name="+",
     )
     programme = models.ForeignKey(
-        "signatories.TwinningProgramme",
+        "twinning.TwinningProgramme",
         verbose_name=_("programme"),
         null=True,
         blank=True,

@@ -18,7 +18,8 @@ from .models import FeedSource, OwnerKind
 def urls_showing(sources):
     """Every address whose page shows items of `sources`."""
     from network.supporters.models import SupporterPage
-    from signatories.models import SignatoryPage, TwinningIndexPage
+    from network.twinning.models import TwinningIndexPage
+    from signatories.models import SignatoryPage
 
     from .pages import NetworkNewsIndexPage
 

@@ -25,7 +25,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Locale
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core.models import BasePage
+from core.models import BasePage, StatusEvent
 from network.supporters.choices import ServiceCategory, SupporterKind
 
 
@@ -260,27 +260,20 @@ class Application(models.Model):
         return Path(self.signed_agreement.name).name if self.signed_agreement else ""
 
 
-class ApplicationEvent(models.Model):
+class ApplicationEvent(StatusEvent):
     """One step of an application's history: the transition, who made it, when, and their note."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events")
     from_status = models.CharField(_("from"), max_length=20, choices=ApplicationStatus.choices, blank=True)
     to_status = models.CharField(_("to"), max_length=20, choices=ApplicationStatus.choices)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    note = models.TextField(_("note"), blank=True)
-    created_at = models.DateTimeField(_("when"), auto_now_add=True)
 
-    class Meta:
+    class Meta(StatusEvent.Meta):
         verbose_name = _("application event")
         verbose_name_plural = _("application events")
-        ordering = ["created_at", "pk"]
 
     def __str__(self):
-        return f"{self.application}: {self.from_status or '-'} -> {self.to_status}"
+        return f"{self.application}: {super().__str__()}"
+
+    def get_by_display(self):
+        # Only the applicant acts without an account: they submit the public form.
+        return super().get_by_display() or _("the applicant")

@@ -3,14 +3,12 @@
     received -> eligible -> agreement_signed -> approved
     received | eligible | agreement_signed -> rejected
 
-Each transition locks the row, checks that it starts from an allowed state (so a double click
-or two reviewers at once cannot apply it twice), records an ApplicationEvent and a Wagtail
-audit log entry, and queues its email in the same transaction.
+Each transition goes through core.transitions (lock, check the status, save, an ApplicationEvent
+and a Wagtail audit log entry) and queues its email in the same transaction.
 """
 
 import logging
 import secrets
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -22,6 +20,7 @@ from wagtail.log_actions import log
 from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 
+from core.transitions import StateMachine, Transition, TransitionError
 from network.supporters.choices import ServiceCategory, SupporterRole, SupporterStatus
 from network.supporters.models import SupporterIndexPage, SupporterPage, SupporterService
 from network.supporters.owners import grant_owner_rights
@@ -32,69 +31,36 @@ from .models import ApplicationStatus as Status
 
 logger = logging.getLogger(__name__)
 
-
-class TransitionError(Exception):
-    """The transition is not allowed from the application's current state, or cannot be carried out."""
-
-
-@dataclass(frozen=True)
-class Transition:
-    name: str
-    label: str
-    sources: tuple
-    target: str
-    icon: str
-
-    @property
-    def log_action(self):
-        return f"applications.{self.name}"
-
-
-TRANSITIONS = {
-    "eligible": Transition("eligible", _("Confirm eligibility"), (Status.RECEIVED,), Status.ELIGIBLE, "check"),
-    "agreement_signed": Transition(
-        "agreement_signed", _("Record the signed agreement"), (Status.ELIGIBLE,), Status.AGREEMENT_SIGNED, "doc-full"
-    ),
-    "approve": Transition("approve", _("Approve"), (Status.AGREEMENT_SIGNED,), Status.APPROVED, "success"),
-    "reject": Transition(
-        "reject",
-        _("Reject"),
-        (Status.RECEIVED, Status.ELIGIBLE, Status.AGREEMENT_SIGNED),
-        Status.REJECTED,
-        "cross",
-    ),
-}
+STATE_MACHINE = StateMachine(
+    Application,
+    [
+        Transition("eligible", _("Confirm eligibility"), (Status.RECEIVED,), Status.ELIGIBLE, "check"),
+        Transition(
+            "agreement_signed",
+            _("Record the signed agreement"),
+            (Status.ELIGIBLE,),
+            Status.AGREEMENT_SIGNED,
+            "doc-full",
+        ),
+        Transition("approve", _("Approve"), (Status.AGREEMENT_SIGNED,), Status.APPROVED, "success"),
+        Transition(
+            "reject",
+            _("Reject"),
+            (Status.RECEIVED, Status.ELIGIBLE, Status.AGREEMENT_SIGNED),
+            Status.REJECTED,
+            "cross",
+        ),
+    ],
+    event_model=ApplicationEvent,
+    record_field="application",
+    log_prefix="applications",
+    not_possible=_("“%(action)s” is not possible for an application that is %(status)s."),
+)
+TRANSITIONS = STATE_MACHINE.transitions
 
 
 def available_transitions(application):
-    return [transition for transition in TRANSITIONS.values() if application.status in transition.sources]
-
-
-def _lock(application, name):
-    transition = TRANSITIONS[name]
-    locked = Application.objects.select_for_update().get(pk=application.pk)
-    if locked.status not in transition.sources:
-        raise TransitionError(
-            _("“%(action)s” is not possible for an application that is %(status)s.")
-            % {"action": transition.label, "status": locked.get_status_display().lower()}
-        )
-    return locked, transition
-
-
-def _record(application, transition, user, note, **data):
-    previous = application.status
-    application.status = transition.target
-    application.save()
-    ApplicationEvent.objects.create(
-        application=application, from_status=previous, to_status=transition.target, user=user, note=note
-    )
-    log(
-        application,
-        transition.log_action,
-        user=user,
-        data={"from": previous, "to": transition.target, "note": note, **data},
-    )
-    return application
+    return STATE_MACHINE.available(application)
 
 
 def submit_application(form, *, language, form_page=None):
@@ -111,8 +77,7 @@ def submit_application(form, *, language, form_page=None):
     try:
         with transaction.atomic():
             application.save()
-            ApplicationEvent.objects.create(application=application, from_status="", to_status=Status.RECEIVED)
-            log(application, "applications.received", data={"language": language})
+            STATE_MACHINE.record(application, "received", from_status="", language=language)
     except IntegrityError:
         first = Application.objects.filter(fingerprint=application.fingerprint, status=Status.RECEIVED).first()
         if first is None:
@@ -127,33 +92,38 @@ def submit_application(form, *, language, form_page=None):
 
 @transaction.atomic
 def mark_eligible(application, user, *, note="", message=""):
-    application, transition = _lock(application, "eligible")
-    _record(application, transition, user, note)
+    application = STATE_MACHINE.apply(application, "eligible", user=user, note=note)
     emails.send_agreement_form(application, message)
     return application
 
 
 @transaction.atomic
 def record_signed_agreement(application, user, upload, *, note=""):
-    application, transition = _lock(application, "agreement_signed")
+    application, transition = STATE_MACHINE.lock(application, "agreement_signed")
     if application.signed_agreement:
         application.signed_agreement.delete(save=False)
     application.signed_agreement.save("agreement.pdf", upload, save=False)
     stored = application.signed_agreement.name
-    _record(application, transition, user, note, file=stored, size=upload.size)
-    return application
+    return STATE_MACHINE.advance(application, transition, user=user, note=note, file=stored, size=upload.size)
 
 
 @transaction.atomic
 def approve(application, user, *, note=""):
     """Create the draft profile, the owner's account and rights, and invite the owner."""
-    application, transition = _lock(application, "approve")
+    application, transition = STATE_MACHINE.lock(application, "approve")
     page = create_draft_profile(application, user)
     owner, _created = find_or_create_owner(application)
     ownership = grant_owner_rights(page, owner)
-    application.supporter_page = page
-    application.user = owner
-    _record(application, transition, user, note, page=page.pk, owner=owner.pk, group=ownership.group_id)
+    STATE_MACHINE.advance(
+        application,
+        transition,
+        user=user,
+        note=note,
+        fields={"supporter_page": page, "user": owner},
+        page=page.pk,
+        owner=owner.pk,
+        group=ownership.group_id,
+    )
     emails.send_invitation(application, owner, page)
     return application
 
@@ -162,9 +132,10 @@ def approve(application, user, *, note=""):
 def reject(application, user, *, reason, note=""):
     if not reason.strip():
         raise TransitionError(_("A rejection needs a reason."))
-    application, transition = _lock(application, "reject")
-    application.rejection_reason = reason.strip()
-    _record(application, transition, user, note, reason=application.rejection_reason)
+    reason = reason.strip()
+    application = STATE_MACHINE.apply(
+        application, "reject", user=user, note=note, fields={"rejection_reason": reason}, reason=reason
+    )
     emails.send_rejection(application)
     return application
 

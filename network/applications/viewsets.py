@@ -8,12 +8,14 @@ from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, View
-from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button, MenuItem
 from wagtail.permission_policies import ModelPermissionPolicy
+
+from core.admin_columns import InspectFirstIndexView
 
 from . import transitions
 from .forms import AgreementSignedForm, ApproveForm, EligibleForm, RejectForm
@@ -46,12 +48,8 @@ def transition_url(application, name):
     return reverse("supporter_applications:transition", args=[application.pk, name])
 
 
-class ApplicationIndexView(IndexView):
-    def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
-        """The name leads to the review (detail, history, next steps), not to the form that corrects typos."""
-        column = super()._get_title_column(field_name, column_class, **kwargs)
-        column._get_url_func = lambda instance: self.get_inspect_url(instance) or self.get_edit_url(instance)
-        return column
+class ApplicationIndexView(InspectFirstIndexView, IndexView):
+    """The name leads to the review (detail, history, next steps), not to the form that corrects typos."""
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)

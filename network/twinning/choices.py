@@ -1,9 +1,9 @@
 """Fixed vocabularies of the partner finder: statuses, population bands, working languages.
 
 The themes themselves are a translatable snippet (models.PartnershipTheme) that staff may
-extend; the tables here say how the signatories app's facts map onto them, so that an
-authority without a request still has a profile: the themes of its past twinning projects
-and of its commitments, and the official languages of its country.
+extend, shared by requests and twinning projects; the tables here say how an authority without
+a request still gets a profile: the themes of its past twinning projects (with the narrower
+themes of the broad ones) and of its commitments, and the official languages of its country.
 """
 
 from django.db import models
@@ -81,22 +81,11 @@ COUNTRY_LANGUAGES = {
     "SI": ["sl"], "SK": ["sk"], "TJ": ["tg"], "TM": ["tk"], "TR": ["tr"], "UA": ["uk"], "UZ": ["uz"], "XK": ["sq"],
 }  # fmt: skip
 
-#: The themes of the signatories app's twinning projects, as slugs of the taxonomy.
-PROJECT_THEMES = {
-    "climate_energy": ["climate-mitigation", "energy"],
-    "climate_adaptation": ["adaptation"],
+#: Broad themes of twinning projects, and the narrower themes of the taxonomy an authority that
+#: worked on one of them can also offer.
+BROAD_THEMES = {
+    "climate-energy": ["climate-mitigation", "energy"],
     "environment": ["nature", "waste"],
-    "circular_economy": ["waste"],
-    "smart_cities": ["smart-city"],
-    "mobility": ["mobility"],
-    "water": ["water"],
-    "nature": ["nature"],
-    "tourism": ["tourism"],
-    "culture": ["culture"],
-    "democracy": ["participation"],
-    "migration": ["migration"],
-    "rural_development": ["rural-development"],
-    "employment": ["youth-employment"],
 }
 
 #: A signatory's commitments (boolean fields of SignatoryPage) as slugs of the taxonomy.
@@ -124,4 +113,6 @@ DEFAULT_THEMES = [
     ("smart-city", "Smart city", "Akıllı şehir"),
     ("rural-development", "Rural development", "Kırsal kalkınma"),
     ("participation", "Democratic participation", "Demokratik katılım"),
+    ("climate-energy", "Climate and energy", "İklim ve enerji"),
+    ("environment", "Environment", "Çevre"),
 ]

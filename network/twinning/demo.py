@@ -1,4 +1,4 @@
-"""Demo content of the partner finder: the themes, the finder page, and a few requests.
+"""Demo content of twinning: the themes, the programmes and projects, the finder page, a few requests.
 
 From the seeds: the TWIN newsletter (town-twinning-newsletter.tr.txt) announces a town twinning
 tool "to build lasting partnerships between local governments", and the Muğla brief
@@ -6,7 +6,7 @@ tool "to build lasting partnerships between local governments", and the Muğla b
 sustainable energy, green transport, disaster resilience, water management and nature-based
 solutions, with Menteşe paired with Elbasan. The requests below are written in the languages
 their authors would use (Turkish or English); contacts are invented, at example domains.
-Runs after the signatories demo (INSTALLED_APPS order), whose authorities the requests name.
+Runs after the signatories demo (INSTALLED_APPS order), whose authorities the projects and requests name.
 """
 
 from datetime import timedelta
@@ -15,10 +15,22 @@ from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Page
 
+from signatories.demo import SIGNATORIES
 from signatories.models import SignatoryPage
 
 from .choices import DEFAULT_THEMES, RequestStatus
-from .models import Conversation, PartnerFinderPage, PartnershipRequest, PartnershipTheme, RelayMessage, RequestEvent
+from .models import (
+    Conversation,
+    PartnerFinderPage,
+    PartnershipRequest,
+    PartnershipTheme,
+    RelayMessage,
+    RequestEvent,
+    TwinningIndexPage,
+    TwinningPage,
+    TwinningPartner,
+    TwinningProgramme,
+)
 
 
 def entry(**fields):
@@ -42,8 +54,190 @@ THEME_TRANSLATIONS = {
         "smart-city": "Умный город",
         "rural-development": "Развитие сельских территорий",
         "participation": "Участие граждан",
+        "climate-energy": "Климат и энергия",
+        "environment": "Окружающая среда",
     },
 }
+
+TWINNING_INDEX = {
+    "slug": "twinning",
+    "title": "Twinning",
+    "introduction": (
+        "Local authorities working in pairs or small groups across borders, within programmes such as the "
+        "Turkey-EU Town Twinning project (TWIN) and the NetZeroCities Twinning Learning Programme."
+    ),
+}
+TWINNING_INDEX_TRANSLATIONS = {
+    "tr": {
+        "twinning": "sehir-eslestirme",
+        "Twinning": "Şehir eşleştirme",
+        TWINNING_INDEX["introduction"]: (
+            "Türkiye ve Avrupa Birliği Arasında Şehir Eşleştirme Projesi (TWIN) ve NetZeroCities Twinning Learning "
+            "Programme gibi programlar kapsamında sınır ötesinde ikili ya da küçük gruplar halinde çalışan yerel "
+            "yönetimler."
+        ),
+    },
+    "tk": {
+        "twinning": "jubutlesdirme",
+        "Twinning": "Jübütleşdirme",
+        TWINNING_INDEX["introduction"]: (
+            "TWIN we NetZeroCities ýaly maksatnamalaryň çäginde serhetleriň üstünden jübüt ýa-da kiçi toparlar "
+            "bolup işleýän ýerli häkimiýetler."
+        ),
+    },
+    "ru": {
+        "twinning": "pobratimstvo",
+        "Twinning": "Побратимство",
+        TWINNING_INDEX["introduction"]: (
+            "Местные власти, работающие парами или небольшими группами поверх границ в рамках программ "
+            "побратимства Турции и ЕС (TWIN) и NetZeroCities Twinning Learning Programme."
+        ),
+    },
+}
+
+PROGRAMMES = [
+    {
+        "slug": "twin",
+        "acronym": "TWIN",
+        "name": "Turkey-EU Town Twinning project",
+        "website": "",
+        "description": (
+            "A grant scheme of the European Union that paired Turkish municipalities with partners in EU member "
+            "states for joint projects on the environment, smart cities, migration, culture and participation."
+        ),
+        "tr": {
+            "Turkey-EU Town Twinning project": "Türkiye ve Avrupa Birliği Arasında Şehir Eşleştirme Projesi",
+            "A grant scheme of the European Union that paired Turkish municipalities with partners in EU member "
+            "states for joint projects on the environment, smart cities, migration, culture and participation.": (
+                "Türk belediyelerini AB üye devletlerindeki ortaklarla çevre, akıllı şehirler, göç, kültür ve "
+                "katılım alanlarında ortak projeler için eşleştiren bir Avrupa Birliği hibe programı."
+            ),
+        },
+    },
+    {
+        "slug": "netzerocities",
+        "acronym": "NetZeroCities",
+        "name": "NetZeroCities Twinning Learning Programme",
+        "website": "https://netzerocities.eu/",
+        "description": (
+            "An EU-supported programme that pairs cities with pioneering Mission Cities for technical visits, joint "
+            "workshops and action plans on climate neutrality."
+        ),
+        "tr": {
+            "An EU-supported programme that pairs cities with pioneering Mission Cities for technical visits, joint "
+            "workshops and action plans on climate neutrality.": (
+                "Şehirleri öncü Misyon Şehirleri ile teknik ziyaretler, ortak atölyeler ve iklim nötrlüğü eylem "
+                "planları için eşleştiren, Avrupa Birliği tarafından desteklenen bir program."
+            ),
+        },
+    },
+]
+
+# The TWIN projects of the newsletter, and Menteşe-Elbasan from the Muğla brief; partners by organisation ID.
+TWINNINGS = [
+    entry(slug="espiye-gondomar", programme="twin", theme="waste", years=(2019, 2020), status="completed",
+          partners=["TR-ESPIYE", "PT-GONDOMAR"],
+          project=("Green Schools for a Recycling Economy", "Geri Dönüşüm Ekonomisi İçin Yeşil Okullar"),
+          text=("On 19 February 2019 Espiye held a Green Schools workshop with João Constâncio and Ana Torres of its "
+               "partner municipality in Portugal (spelled Condomar in the newsletter). Every school gets a Green Flag "
+               "information desk and a waste-sorting club of at least ten pupils.",
+               "Espiye Belediyesi 19 Şubat 2019'da, proje ortağı Portekiz Condomar Belediyesi'nden Jaao Constancio ve "
+               "Ana Torres'in de katıldığı Yeşil Okullar Çalıştayı'nı düzenledi. Her okulda en az bir Yeşil Bayrak "
+               "Bilgi Masası ve en az 10 öğrenciden oluşan bir Atık Ayrıştırma Kulübü kurulacak.")),
+    entry(slug="kusadasi-sinaia", programme="twin", theme="tourism", years=(2019, 2020), status="completed",
+          partners=["TR-KUSADASI", "RO-SINAIA"],
+          project=("Participatory Approach for Sustainable Tourism", "Sürdürülebilir Turizm için Katılımcı Yaklaşım"),
+          text=("The first information meeting took place on 1 March 2019 with civil society organisations. The "
+               "project strengthens the sister-city relationship between the two towns.",
+               "Projenin bilgilendirme toplantılarının birincisi 1 Mart 2019'da sivil toplum örgütlerinin "
+               "temsilcileriyle yapıldı. Proje, iki şehir arasındaki kardeş şehir ilişkilerini geliştiriyor.")),
+    entry(slug="suluova-daugavpils", programme="twin", theme="environment", years=(2019, 2020), status="completed",
+          partners=["TR-SULUOVA", "LV-DAUGAVPILS"],
+          project=("Inter-city Cooperation for Environmental Protection", "Çevre Koruma için Kentler Arası İşbirliği"),
+          text=("A delegation from Suluova visited Daugavpils on 3-6 April 2019 to discuss technical cooperation on the "
+               "environment and to see waste recycling facilities.",
+               "Suluova heyeti 3-6 Nisan 2019'da eş faydalanıcı Daugavpils Belediyesini ziyaret etti; çevre "
+               "alanındaki teknik işbirliği görüşüldü ve atık geri dönüşüm tesisleri yerinde incelendi.")),
+    entry(slug="konak-bucharest-district-2", programme="twin", theme="participation", years=(2019, 2020),
+          status="completed", partners=["TR-KONAK", "RO-BUCHAREST-S2"],
+          project=("Bridges for Democratic Participation", "Demokratik Katılım Köprüleri"),
+          text=("A ten-person delegation from Konak worked with the City Council of Bucharest District 2 and the Ilfov "
+               "Regional Development Agency on 11-14 March 2019.",
+               "Konak Belediyesinden 10 kişilik bir heyet 11-14 Mart 2019'da Bükreş 2. Bölge Kent Konseyi ve Ilfov "
+               "Bölgesel Kalkınma Ajansı ile ortak çalışmalar yaptı.")),
+    entry(slug="mersin-leszno", programme="twin", theme="environment", years=(2019, 2020), status="completed",
+          partners=["TR-MERSIN", "PL-LESZNO"],
+          project=("Environmental Partnership between Turkey and Poland", "Türkiye ve Polonya Arasında Çevre Ortaklığı"),
+          text=("Delegations from Mersin (11-15 March 2019) and Leszno (13-17 May 2019) visited each other and "
+               "inspected the waste-water treatment plants of both cities.",
+               "Mersin Büyükşehir Belediyesi (11-15 Mart 2019) ve Leszno Belediyesi (13-17 Mayıs 2019) heyetleri "
+               "karşılıklı çalışma ziyaretleri düzenledi ve iki kentteki atık su arıtma tesislerini inceledi.")),
+    entry(slug="canakkale-tarragona", programme="twin", theme="smart-city", years=(2019, 2020), status="completed",
+          partners=["TR-CANAKKALE", "ES-TARRAGONA"],
+          project=("Partnership for the Smart Cities of the Future", "Geleceğin Akıllı Şehirleri için Ortaklık"),
+          text=("The opening and strategy meeting took place on 12 March 2019 with the mayor of Çanakkale and the "
+               "deputy mayor of Tarragona.",
+               "Projenin açılış ve strateji geliştirme toplantısı 12 Mart 2019'da Çanakkale Belediye Başkanı ve "
+               "Tarragona Belediye Başkan Yardımcısının katılımıyla yapıldı.")),
+    entry(slug="gaziantep-sopot", programme="twin", theme="migration", years=(2019, 2020), status="completed",
+          partners=["TR-GAZIANTEP", "PL-SOPOT"],
+          project=("Experience Sharing and Capacity Building on Migration",
+                  "Göç Alanında Deneyim Paylaşımı ve Kapasite Geliştirme"),
+          text=("With the İpekyolu Development Agency, the partners held a search conference on 25-26 April 2019 and "
+               "drew up a road map for work on migration.",
+               "Proje ortakları İpekyolu Kalkınma Ajansı ile 25-26 Nisan 2019'da bir arama konferansı düzenledi ve "
+               "göç alanında yapılacak çalışmalar için bir yol haritası oluşturdu.")),
+    entry(slug="corum-telsiai-szarvas", programme="twin", theme="smart-city", years=(2019, 2020),
+          status="completed", partners=["TR-CORUM", "LT-TELSIAI", "HU-SZARVAS"],
+          project=("Roadmap for Smart Cities", "Akıllı Şehirler için Yol Haritası"),
+          text=("Staff of the three municipalities followed a smart-city training in Antalya on 16-20 April 2019.",
+               "Üç belediyenin personeline 16-20 Nisan 2019'da Antalya'da Akıllı Şehir Uygulamaları Eğitimi verildi.")),
+    entry(slug="luleburgaz-rezekne", programme="twin", theme="culture", years=(2019, 2020), status="completed",
+          partners=["TR-LULEBURGAZ", "LV-REZEKNE"],
+          project=("Cultures United by Art", "Sanatla Birleşen Kültürler"),
+          text=("Trainers in painting, ceramics and music met in Lüleburgaz (16-24 April) and in Rēzekne (25 May - "
+               "2 June 2019).",
+               "Resim, seramik ve müzik eğitmenleri 16-24 Nisan'da Lüleburgaz'da ve 25 Mayıs - 2 Haziran 2019'da "
+               "Rezekne'de bir araya geldi.")),
+    entry(slug="nilufer-chios-trakai", programme="twin", theme="rural-development", years=(2019, 2020),
+          status="completed", partners=["TR-NILUFER", "GR-CHIOS", "LT-TRAKAI"],
+          project=("Innovative Approaches for Rural Development", "Kırsal Kalkınma için Yenilikçi Yaklaşımlar"),
+          text=("A delegation from Chios and Trakai visited Nilüfer on 10-14 June 2019 and saw rural tourism in the "
+               "villages of Gölyazı and Misi.",
+               "Chios (Sakız) ve Trakai belediyelerinden bir heyet 10-14 Haziran 2019'da Nilüfer'i ziyaret etti; "
+               "Gölyazı ve Misi köylerinde kırsal turizm örneklerini inceledi.")),
+    entry(slug="kutahya-pecs", programme="twin", theme="culture", years=(2019, 2020), status="completed",
+          partners=["TR-KUTAHYA", "HU-PECS"],
+          project=("Culture and Creativity for Stronger Cooperation",
+                  "İşbirliğinin Güçlendirilmesi için Kültür ve Yaratıcılık"),
+          text=("A delegation from Kütahya visited Pécs to work on culture strategies, a mobile application and a "
+               "website for the two cities' cultural industries and tourism.",
+               "Kütahya heyeti proje ortağı Pecs Belediyesi'ni ziyaret etti; iki şehrin kültür stratejileri, mobil "
+               "uygulama ve web sitesi üzerine görüş alışverişinde bulunuldu.")),
+    entry(slug="eregli-youth-employment", programme="twin", theme="youth-employment", years=(2019, 2020),
+          status="completed", partners=["TR-EREGLI-KONYA"],
+          project=("More Employment for Young People", "Gençler İçin Daha Fazla İstihdam"),
+          text=("The launch meeting took place on 18 June 2019. The newsletter does not name the EU partner.",
+               "Projenin tanıtım ve bilgilendirme toplantısı 18 Haziran 2019'da yapıldı. Bültende AB ortağının adı "
+               "geçmiyor.")),
+    entry(slug="cankaya-resilient-cities", programme="twin", theme="adaptation", years=(2019, 2020),
+          status="completed", partners=["TR-CANKAYA"],
+          project=("Resilient Cities with Women's Power", "Kadın Gücüyle Dirençli Kentler"),
+          text=("On 7 May 2019 Çankaya held the seminar \u201cWomen's Climate Action in Çankaya\u201d on adapting to "
+               "climate change in urban public spaces. The newsletter does not name the EU partner.",
+               "Çankaya Belediyesi 7 Mayıs 2019'da \u201cÇankaya'da Kadınların İklim Eylemi\u201d semineri düzenledi. "
+               "Bültende AB ortağının adı geçmiyor.")),
+    entry(slug="mentese-elbasan", programme="netzerocities", theme="climate-energy", years=(2024, None),
+          status="ongoing", partners=["TR-MENTESE", "AL-ELBASAN"],
+          project=("Sharing good practice on the way to climate neutrality", "İklim nötrlüğü yolunda iyi uygulama paylaşımı"),
+          text=("Menteşe applied to the programme and was paired with the city of Elbasan in Albania. Good practice "
+               "and experience are being shared between the two municipalities, and the programme continues.",
+               "Menteşe Belediyesi bu programa başvuruda bulunmuş ve Arnavutluk'un Elbasan şehriyle eşleşmiştir. İki "
+               "belediye arasında iyi uygulama ve deneyim paylaşımı sağlanmış ve program süreci devam etmektedir.")),
+]  # fmt: skip
+
+#: {organisation ID: Turkish name, if the demo gives one} of the signatories demo's authorities.
+SIGNATORY_NAMES = {item["id"]: item.get("tr") for item in SIGNATORIES}
 
 FINDER = {
     "slug": "partner-finder",
@@ -223,10 +417,78 @@ def ensure_themes(demo):
     return themes
 
 
+def ensure_programmes(demo):
+    """{slug: programme} in the source language, translated into Turkish."""
+    source = demo.locales[demo.source_language]
+    programmes = {}
+    for entry in PROGRAMMES:
+        programme = TwinningProgramme.objects.filter(slug=entry["slug"], locale=source).first()
+        if programme is None:
+            programme = TwinningProgramme.objects.create(
+                locale=source,
+                slug=entry["slug"],
+                acronym=entry["acronym"],
+                name=entry["name"],
+                website=entry["website"],
+                description=entry["description"],
+            )
+            demo.created.append(f"TwinningProgramme {programme.name}")
+        demo.translate(programme, "tr", entry["tr"])
+        programmes[entry["slug"]] = programme
+    return programmes
+
+
+def load_projects(demo, themes):
+    """The twinning index and its projects, between the signatories of the signatories demo."""
+    source = demo.locales[demo.source_language]
+    home = demo.homes[demo.source_language]
+    programmes = ensure_programmes(demo)
+    twinning_index = demo.page(home, TwinningIndexPage, TWINNING_INDEX["slug"], title=TWINNING_INDEX["title"],
+                               introduction=TWINNING_INDEX["introduction"], show_in_menus=True)  # fmt: skip
+    for language_code, strings in TWINNING_INDEX_TRANSLATIONS.items():
+        demo.translate(twinning_index, language_code, strings)
+
+    signatories = {
+        page.organisation_id: page
+        for page in SignatoryPage.objects.filter(locale=source, organisation_id__in=SIGNATORY_NAMES)
+    }
+    for entry in TWINNINGS:
+        partners = [signatories.get(key) for key in entry["partners"]]
+        if None in partners:
+            continue  # the signatories demo is not installed
+        start, end = entry["years"]
+        twinning = demo.page(
+            twinning_index,
+            TwinningPage,
+            entry["slug"],
+            title=" – ".join(partner.title for partner in partners),
+            project_title=entry["project"][0],
+            programme=programmes[entry["programme"]],
+            theme=themes[entry["theme"]],
+            start_year=start,
+            end_year=end,
+            status=entry["status"],
+            description=f"<p>{entry['text'][0]}</p>",
+            partners=[
+                TwinningPartner(signatory=partner, is_lead=position == 0, sort_order=position)
+                for position, partner in enumerate(partners)
+            ],
+        )
+        strings = {
+            entry["project"][0]: entry["project"][1],
+            entry["text"][0]: entry["text"][1],
+            twinning.title: " – ".join(
+                SIGNATORY_NAMES[key] or partner.title for key, partner in zip(entry["partners"], partners, strict=True)
+            ),
+        }
+        demo.translate(twinning, "tr", strings)
+
+
 def load(demo):
     themes = ensure_themes(demo)
+    load_projects(demo, themes)
     home = demo.homes[demo.source_language]
-    privacy = Page.objects.filter(slug="legal", locale=home.locale).first()
+    privacy = Page.objects.filter(slug="privacy", locale=home.locale).first()
     finder = demo.page(
         home,
         PartnerFinderPage,

@@ -17,11 +17,11 @@ from django.utils.translation import pgettext_lazy
 
 from core.forms import HONEYPOT_FIELD, SpamGuardedForm
 from signatories.countries import country_choices
-from signatories.models import SignatoryPage, TwinningProgramme
+from signatories.models import SignatoryPage
 from signatories.text import fold
 
 from .choices import PopulationBand, Programme, working_language_choices
-from .models import PartnershipRequest, PartnershipTheme
+from .models import PartnershipRequest, PartnershipTheme, TwinningProgramme
 
 MAX_MESSAGE = 5000
 MAX_VALIDITY = timedelta(days=2 * 365)

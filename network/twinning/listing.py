@@ -11,14 +11,13 @@ from urllib.parse import urlencode
 from django.db.models import F, Q
 
 from core import cache as content_cache
-from signatories.models import TwinningIndexPage, TwinningPage, TwinningProgramme
 from signatories.text import fold
-from signatories.views import localize_twinnings, with_partners
 
 from .choices import POPULATION_BOUNDS, PopulationBand, Programme, language_name
 from .forms import local_names
-from .models import PartnershipRequest, PartnershipTheme
+from .models import PartnershipRequest, PartnershipTheme, TwinningIndexPage, TwinningPage, TwinningProgramme
 from .pool import get_pool, key_text, signatory_lookup
+from .projects import localize_twinnings, with_partners
 from .ranking import AUTHORITY, REQUEST
 from .texts import describe_all
 

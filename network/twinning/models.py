@@ -1,6 +1,9 @@
-"""The twinning partner finder: themes, the finder page, partnership requests, relayed messages.
+"""Twinning: the themes, the projects that twin authorities, and the partner finder.
 
-- PartnershipTheme: the translatable taxonomy of what authorities seek and offer (a snippet).
+- PartnershipTheme: the translatable taxonomy of what authorities seek, offer and twin on (a snippet).
+- TwinningProgramme, TwinningIndexPage, TwinningPage, TwinningPartner: the projects that pair
+  local authorities (signatories or not) within a programme, on one theme; each partner's
+  profile lists them (templatetags/twinning_tags.py).
 - PartnerFinderPage: the tool in each locale (browse requests, suggestions, the forms).
 - PartnershipRequest: what one authority seeks, submitted through the public form, published
   after moderation, updated or closed by its contact through a signed link:
@@ -19,20 +22,26 @@ language it was written in, and the pages mark it with that language wherever it
 import uuid
 from datetime import timedelta
 
+from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import TranslatableMixin
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core.models import BasePage
+from core.models import BasePage, StatusEvent
+from core.translatable import synchronised, translated
+from signatories.models import YEAR_VALIDATORS
 
 from .choices import Programme, RequestStatus
 
@@ -41,8 +50,8 @@ from .choices import Programme, RequestStatus
 class PartnershipTheme(TranslatableMixin, models.Model):
     """One theme of the taxonomy ("Waste and recycling"); its slug is the same in every language.
 
-    Requests refer to the version of the default language; the other languages' versions
-    give the names shown on their pages.
+    Requests and twinning projects refer to the version of the default language; the other
+    languages' versions give the names shown on their pages.
     """
 
     name = models.CharField(_("name"), max_length=120)
@@ -300,8 +309,12 @@ class PartnershipRequest(models.Model):
             self.longitude = float(signatory.longitude)
 
 
-class RequestEvent(models.Model):
-    """One step in a request's life: who moved it from which status to which, and why."""
+class RequestEvent(StatusEvent):
+    """One step in a request's life: who moved it from which status to which, and why.
+
+    Contacts act through signed links, without an account: `actor` says who took each step, and
+    `user` is the staff member, if any.
+    """
 
     class Actor(models.TextChoices):
         CONTACT = "contact", _("The requesting authority")
@@ -320,16 +333,16 @@ class RequestEvent(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    note = models.TextField(_("note"), blank=True)
-    created_at = models.DateTimeField(_("when"), auto_now_add=True)
 
-    class Meta:
+    class Meta(StatusEvent.Meta):
         verbose_name = _("request event")
         verbose_name_plural = _("request events")
-        ordering = ["created_at", "pk"]
 
     def __str__(self):
-        return f"{self.partnership_request_id}: {self.from_status or '-'} -> {self.to_status}"
+        return f"{self.partnership_request_id}: {super().__str__()}"
+
+    def get_by_display(self):
+        return super().get_by_display() or self.get_actor_display()
 
 
 class Conversation(models.Model):
@@ -439,3 +452,194 @@ class BlockedSender(models.Model):
 
 def normalise_address(address):
     return (address or "").strip().lower()
+
+
+# Twinning projects ---------------------------------------------------------------------------
+# Authorities already twinned, within a programme, on one theme of the taxonomy above.
+
+
+class TwinningStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    ONGOING = "ongoing", _("Ongoing")
+    COMPLETED = "completed", _("Completed")
+
+
+@register_snippet
+class TwinningProgramme(TranslatableMixin, models.Model):
+    """A programme under which authorities are twinned (TWIN, NetZeroCities...)."""
+
+    name = models.CharField(_("name"), max_length=255)
+    acronym = models.CharField(_("short name"), max_length=40, blank=True)
+    slug = models.SlugField(
+        _("slug"), max_length=60, help_text=_("Used in the twinning filter's address; the same in every language.")
+    )
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("acronym"),
+        FieldPanel("slug"),
+        FieldPanel("website"),
+        FieldPanel("description"),
+    ]
+    translatable_fields = [
+        *translated("name", "description"),
+        *synchronised("acronym", "slug", "website", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("twinning programme")
+        verbose_name_plural = _("twinning programmes")
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_programme_slug_per_locale")]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def short_name(self):
+        return self.acronym or self.name
+
+
+class TwinningIndexPage(BasePage):
+    """Twinning projects, filterable by programme, theme and partner country."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("introduction")]
+    search_fields = [*BasePage.search_fields, index.SearchField("introduction")]
+    translatable_fields = [*BasePage.translatable_fields, *translated("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["twinning.TwinningPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("twinning index")
+
+    def get_context(self, request, *args, **kwargs):
+        from .projects import twinning_index_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(twinning_index_context(self, request))
+        return context
+
+
+class TwinningPage(BasePage):
+    """Two or more local authorities working together on a project within a programme.
+
+    Its theme is the default language's version of a PartnershipTheme, as for requests: every
+    translation of the page links the same one, and shows the name of its own language.
+    """
+
+    programme = models.ForeignKey(
+        TwinningProgramme, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="+"
+    )
+    project_title = models.CharField(_("project title"), max_length=255)
+    theme = models.ForeignKey(
+        PartnershipTheme,
+        verbose_name=_("theme"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to=default_locale_themes,
+    )
+    start_year = models.PositiveSmallIntegerField(_("start year"), validators=YEAR_VALIDATORS)
+    end_year = models.PositiveSmallIntegerField(_("end year"), null=True, blank=True, validators=YEAR_VALIDATORS)
+    status = models.CharField(
+        _("status"), max_length=20, choices=TwinningStatus.choices, default=TwinningStatus.ONGOING
+    )
+    description = RichTextField(
+        _("description"), blank=True, features=["bold", "italic", "link", "ol", "ul", "document-link"]
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("project_title"),
+        FieldPanel("programme"),
+        # A list of the default language's themes, rather than a chooser of every language's.
+        FieldRowPanel([FieldPanel("theme", widget=forms.Select), FieldPanel("status")]),
+        FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")]),
+        InlinePanel("partners", label=_("Partners"), min_num=1),
+        FieldPanel("description"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("project_title"),
+        index.SearchField("description"),
+        index.FilterField("theme"),
+    ]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        *translated("project_title", "description"),
+        *synchronised("programme", "theme", "start_year", "end_year", "status", "partners", overridable=False),
+    ]
+
+    parent_page_types = ["twinning.TwinningIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("twinning project")
+
+    def clean(self):
+        super().clean()
+        if self.end_year and self.start_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("The end year cannot be before the start year.")})
+
+    @property
+    def years(self):
+        if self.end_year and self.end_year != self.start_year:
+            return f"{self.start_year}–{self.end_year}"
+        if self.end_year:
+            return str(self.start_year)
+        return f"{self.start_year}–"
+
+    def get_context(self, request, *args, **kwargs):
+        from .projects import twinning_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(twinning_context(self, request))
+        return context
+
+
+class TwinningPartner(Orderable):
+    """A partner of a twinning: a signatory of the directory, or any other local authority."""
+
+    page = ParentalKey(TwinningPage, on_delete=models.CASCADE, related_name="partners")
+    signatory = models.ForeignKey(
+        "signatories.SignatoryPage",
+        verbose_name=_("signatory"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Leave empty for an authority that is not a signatory, and enter its name and country."),
+    )
+    name = models.CharField(_("name"), max_length=255, blank=True)
+    country = CountryField(_("country"), blank=True)
+    is_lead = models.BooleanField(_("lead partner"), default=False)
+
+    panels = [
+        FieldPanel("signatory"),
+        FieldRowPanel([FieldPanel("name"), FieldPanel("country")]),
+        FieldPanel("is_lead"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("partner")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if not self.signatory_id and not (self.name and self.country):
+            raise ValidationError({"name": _("Choose a signatory, or enter the authority's name and country.")})
+
+    def save(self, *args, **kwargs):
+        # Keep the partner's name and country even if the signatory page is deleted later.
+        if self.signatory_id and (not self.name or not self.country):
+            signatory = self.signatory
+            self.name = self.name or signatory.title
+            self.country = self.country or signatory.country
+        return super().save(*args, **kwargs)

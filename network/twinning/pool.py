@@ -21,11 +21,11 @@ from django.db.models import CharField, F, FloatField
 from django.db.models.functions import Cast
 from django.utils import timezone
 
-from signatories.models import SignatoryPage, TwinningPartner
+from signatories.models import SignatoryPage
 from signatories.text import fold
 
-from .choices import COMMITMENT_THEMES, COUNTRY_LANGUAGES, PROJECT_THEMES, RequestStatus
-from .models import PartnershipRequest, PartnershipTheme
+from .choices import BROAD_THEMES, COMMITMENT_THEMES, COUNTRY_LANGUAGES, RequestStatus
+from .models import PartnershipRequest, PartnershipTheme, TwinningPartner
 from .ranking import AUTHORITY, REQUEST, Pool, Profile
 
 logger = logging.getLogger(__name__)
@@ -151,9 +151,9 @@ def project_themes(signatory_keys=None):
     if signatory_keys is not None:
         partners = partners.filter(signatory__translation_key__in=signatory_keys)
     themes = {}
-    rows = partners.annotate(key=_text("signatory__translation_key")).values_list("key", "page__theme")
+    rows = partners.annotate(key=_text("signatory__translation_key")).values_list("key", "page__theme__slug")
     for key, theme in rows:
-        themes.setdefault(key_text(key), set()).update(PROJECT_THEMES.get(theme, ()))
+        themes.setdefault(key_text(key), set()).update([theme, *BROAD_THEMES.get(theme, ())])
     return themes
 
 

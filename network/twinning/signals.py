@@ -3,9 +3,9 @@
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.signals import page_published, page_unpublished
 
-from signatories.models import SignatoryPage, TwinningPage
+from signatories.models import SignatoryPage
 
-from .models import PartnershipRequest, PartnershipTheme
+from .models import PartnershipRequest, PartnershipTheme, TwinningPage
 from .pool import invalidate
 
 for model in (PartnershipRequest, PartnershipTheme):

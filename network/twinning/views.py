@@ -25,9 +25,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.ratelimits import by_value, limited
 from signatories.models import SignatoryPage
-from signatories.views import twinnings_of
 
-from . import emails, lifecycle, relay
+from . import emails, relay, transitions
 from .choices import PUBLIC_STATUSES, RequestStatus
 from .forms import (
     HONEYPOT_FIELD,
@@ -52,6 +51,7 @@ from .listing import (
 )
 from .models import Conversation, PartnerFinderPage, PartnershipRequest
 from .pool import authority_profile, listed_request_profile, open_requests
+from .projects import twinnings_of
 from .ranking import AUTHORITY, REQUEST
 from .tokens import LinkError, read_manage_token, read_reply_token, read_report_token
 
@@ -278,7 +278,7 @@ def submit_request(request, page_id):
         if limited(request, "twinning-request-email", settings.TWINNING_REQUEST_RATE, key=by_value(email)):
             form = unvalidated_copy(RequestForm, request.POST, language=language)
             return _rendered(request_form(page, request, form=form, problem=RATE_LIMITED, status=429))
-        lifecycle.submit(form, language=language)
+        transitions.submit(form, language=language)
         return HttpResponseRedirect(page.route_url("request_thanks"))
 
 
@@ -409,8 +409,8 @@ def _manage(request, partnership_request, language):
         form = RequestForm(request.POST, instance=partnership_request, language=language, protected=False)
         if form.is_valid():
             try:
-                partnership_request, needs_review = lifecycle.update_by_contact(form)
-            except lifecycle.TransitionError as error:
+                partnership_request, needs_review = transitions.update_by_contact(form)
+            except transitions.TransitionError as error:
                 notice, status = str(error), 409
             else:
                 notice = (
@@ -423,15 +423,15 @@ def _manage(request, partnership_request, language):
                 form = RequestForm(instance=partnership_request, language=language, protected=False)
         else:
             status = 400
-    elif action in lifecycle.CONTACT_TRANSITIONS:
+    elif action in transitions.CONTACT_TRANSITIONS:
         outcome_form = OutcomeForm(request.POST)
         if outcome_form.is_valid():
-            step = lifecycle.match if action == "match" else lifecycle.close
+            step = transitions.match if action == "match" else transitions.close
             try:
                 partnership_request = step(
-                    partnership_request, actor=lifecycle.Actor.CONTACT, note=outcome_form.cleaned_data["note"]
+                    partnership_request, actor=transitions.Actor.CONTACT, note=outcome_form.cleaned_data["note"]
                 )
-            except lifecycle.TransitionError as error:
+            except transitions.TransitionError as error:
                 notice, status = str(error), 409
             else:
                 notice = _("Marked as matched. Congratulations!") if action == "match" else _("The request is closed.")
@@ -448,7 +448,7 @@ def _manage(request, partnership_request, language):
             "partnership_request": partnership_request,
             "form": form if partnership_request.status in {RequestStatus.PENDING, RequestStatus.OPEN} else None,
             "outcome_form": outcome_form,
-            "transitions": lifecycle.available_transitions(partnership_request, lifecycle.CONTACT_TRANSITIONS),
+            "transitions": transitions.available_transitions(partnership_request, transitions.CONTACT_TRANSITIONS),
             "notice": notice,
             "public_url": page.route_url("request", partnership_request.pk)
             if page and partnership_request.is_public

@@ -16,7 +16,7 @@ from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
-from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -24,9 +24,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from core.admin_columns import InspectFirstIndexView
 from core.permissions import ModeratedRecordsPolicy
 
-from . import lifecycle, relay
+from . import relay, transitions
 from .choices import RequestStatus
 from .models import BlockedSender, PartnershipRequest, RelayMessage
 
@@ -68,12 +69,8 @@ def transition_url(partnership_request, name):
     return reverse("twinning_requests:transition", args=[partnership_request.pk, name])
 
 
-class RequestIndexView(IndexView):
-    def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
-        """The title leads to the moderation page (details, history, next steps), not to the typo form."""
-        column = super()._get_title_column(field_name, column_class, **kwargs)
-        column._get_url_func = lambda instance: self.get_inspect_url(instance) or self.get_edit_url(instance)
-        return column
+class RequestIndexView(InspectFirstIndexView, IndexView):
+    """The title leads to the moderation page (details, history, next steps), not to the typo form."""
 
 
 class RequestInspectView(InspectView):
@@ -84,7 +81,7 @@ class RequestInspectView(InspectView):
     def header_more_buttons(self):
         buttons = super().header_more_buttons
         if self.user_has_permission("moderate"):
-            for priority, transition in enumerate(lifecycle.available_transitions(self.object), start=1):
+            for priority, transition in enumerate(transitions.available_transitions(self.object), start=1):
                 buttons.append(
                     Button(
                         transition.label,
@@ -102,7 +99,7 @@ class RequestInspectView(InspectView):
             partnership_request=partnership_request,
             events=partnership_request.events.select_related("user"),
             conversations=partnership_request.conversations.prefetch_related("messages"),
-            transitions=lifecycle.available_transitions(partnership_request)
+            transitions=transitions.available_transitions(partnership_request)
             if self.user_has_permission("moderate")
             else [],
         )
@@ -123,10 +120,10 @@ class TransitionView(WagtailAdminTemplateMixin, FormView):
         if not FromPublicFormPolicy(PartnershipRequest).user_has_permission(request.user, "moderate"):
             raise PermissionDenied
         self.partnership_request = get_object_or_404(PartnershipRequest, pk=kwargs["pk"])
-        if kwargs["action"] not in lifecycle.STAFF_TRANSITIONS:
+        if kwargs["action"] not in transitions.STAFF_TRANSITIONS:
             raise Http404
-        self.transition = lifecycle.TRANSITIONS[kwargs["action"]]
-        if self.transition not in lifecycle.available_transitions(self.partnership_request):
+        self.transition = transitions.TRANSITIONS[kwargs["action"]]
+        if self.transition not in transitions.available_transitions(self.partnership_request):
             messages.error(
                 request,
                 _("“%(action)s” is not possible for a request that is %(status)s.")
@@ -162,15 +159,15 @@ class TransitionView(WagtailAdminTemplateMixin, FormView):
         data, user, name = form.cleaned_data, self.request.user, self.transition.name
         try:
             if name == "publish":
-                lifecycle.publish(self.partnership_request, user, note=data["note"])
+                transitions.publish(self.partnership_request, user, note=data["note"])
             elif name == "reject":
-                lifecycle.reject(self.partnership_request, user, reason=data["reason"], note=data["note"])
+                transitions.reject(self.partnership_request, user, reason=data["reason"], note=data["note"])
             elif name == "reopen":
-                lifecycle.reopen(self.partnership_request, user, note=data["note"])
+                transitions.reopen(self.partnership_request, user, note=data["note"])
             else:
-                step = lifecycle.match if name == "match" else lifecycle.close
-                step(self.partnership_request, actor=lifecycle.Actor.STAFF, user=user, note=data["note"])
-        except lifecycle.TransitionError as error:
+                step = transitions.match if name == "match" else transitions.close
+                step(self.partnership_request, actor=transitions.Actor.STAFF, user=user, note=data["note"])
+        except transitions.TransitionError as error:
             messages.error(self.request, str(error))
             return redirect(self.inspect_url)
         messages.success(

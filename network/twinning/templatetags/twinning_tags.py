@@ -3,6 +3,9 @@
 - `{% finder_url page "request" item.pk %}`: the address of a route of the PartnerFinderPage.
 - `{% partner_finder_link signatory %}`: a link from a signatory's profile to its partner
   suggestions in the same language (nothing when the locale has no finder); one query.
+- `{% signatory_twinnings signatory %}`: the section of a signatory's profile that lists the
+  twinning projects it is a partner in (nothing when there are none); the queries of
+  projects.twinnings_of.
 """
 
 from django import template
@@ -28,3 +31,10 @@ def partner_finder_link(signatory):
         .first()
     )
     return {"url": finder.route_url("authority", signatory.pk) if finder else "", "signatory": signatory}
+
+
+@register.inclusion_tag("twinning/includes/signatory_twinnings.html")
+def signatory_twinnings(signatory):
+    from network.twinning.projects import twinnings_of
+
+    return {"twinnings": twinnings_of(signatory)}

@@ -5,17 +5,15 @@
        |                  \\--(contact changes the text)--> pending
        \\--reject--> rejected          closed | matched --reopen (staff)--> open
 
-Each step locks the row, checks that it starts from an allowed status (a double click or two
-moderators at once cannot apply it twice), records a RequestEvent and a Wagtail audit log
-entry, and queues its email in the same transaction.
+Each step goes through core.transitions (lock, check the status, save, a RequestEvent and a
+Wagtail audit log entry) and queues its email in the same transaction.
 """
-
-from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.log_actions import log
+
+from core.transitions import StateMachine, Transition, TransitionError
 
 from . import emails
 from .choices import RequestStatus as Status
@@ -23,72 +21,34 @@ from .models import PartnershipRequest, RequestEvent
 
 Actor = RequestEvent.Actor
 
-
-class TransitionError(Exception):
-    """The step is not possible from the request's current status."""
-
-
-@dataclass(frozen=True)
-class Transition:
-    name: str
-    label: str
-    sources: tuple
-    target: str
-    icon: str
-
-    @property
-    def log_action(self):
-        return f"twinning.{self.name}"
-
-
-TRANSITIONS = {
-    "publish": Transition("publish", _("Publish"), (Status.PENDING,), Status.OPEN, "success"),
-    "reject": Transition("reject", _("Reject"), (Status.PENDING,), Status.REJECTED, "cross"),
-    "match": Transition("match", _("Mark as matched"), (Status.OPEN,), Status.MATCHED, "link"),
-    "close": Transition("close", _("Close"), (Status.PENDING, Status.OPEN, Status.MATCHED), Status.CLOSED, "lock"),
-    "reopen": Transition("reopen", _("Reopen"), (Status.MATCHED, Status.CLOSED), Status.OPEN, "resubmit"),
-}
+STATE_MACHINE = StateMachine(
+    PartnershipRequest,
+    [
+        Transition("publish", _("Publish"), (Status.PENDING,), Status.OPEN, "success"),
+        Transition("reject", _("Reject"), (Status.PENDING,), Status.REJECTED, "cross"),
+        Transition("match", _("Mark as matched"), (Status.OPEN,), Status.MATCHED, "link"),
+        Transition("close", _("Close"), (Status.PENDING, Status.OPEN, Status.MATCHED), Status.CLOSED, "lock"),
+        Transition("reopen", _("Reopen"), (Status.MATCHED, Status.CLOSED), Status.OPEN, "resubmit"),
+    ],
+    event_model=RequestEvent,
+    record_field="partnership_request",
+    log_prefix="twinning",
+    not_possible=_("“%(action)s” is not possible for a request that is %(status)s."),
+)
+TRANSITIONS = STATE_MACHINE.transitions
 #: What staff may do in the admin; the contact may only match and close, through the signed link.
 STAFF_TRANSITIONS = ("publish", "reject", "match", "close", "reopen")
 CONTACT_TRANSITIONS = ("match", "close")
 
 
 def available_transitions(partnership_request, names=STAFF_TRANSITIONS):
-    return [TRANSITIONS[name] for name in names if partnership_request.status in TRANSITIONS[name].sources]
-
-
-def _lock(partnership_request, name):
-    transition = TRANSITIONS[name]
-    locked = PartnershipRequest.objects.select_for_update().get(pk=partnership_request.pk)
-    if locked.status not in transition.sources:
-        raise TransitionError(
-            _("“%(action)s” is not possible for a request that is %(status)s.")
-            % {"action": transition.label, "status": locked.get_status_display().lower()}
-        )
-    return locked, transition
-
-
-def _record(partnership_request, previous, target, *, actor, user=None, note="", action, **data):
-    RequestEvent.objects.create(
-        partnership_request=partnership_request,
-        from_status=previous,
-        to_status=target,
-        actor=actor,
-        user=user,
-        note=note,
-    )
-    log(partnership_request, action, user=user, data={"from": previous, "to": target, "note": note, **data})
+    return STATE_MACHINE.available(partnership_request, names)
 
 
 def _apply(partnership_request, name, *, actor, user=None, note="", **fields):
-    locked, transition = _lock(partnership_request, name)
-    previous = locked.status
-    locked.status = transition.target
-    for field, value in fields.items():
-        setattr(locked, field, value)
-    locked.save()
-    _record(locked, previous, transition.target, actor=actor, user=user, note=note, action=transition.log_action)
-    return locked
+    return STATE_MACHINE.apply(
+        partnership_request, name, user=user, note=note, fields=fields, event_fields={"actor": actor}
+    )
 
 
 @transaction.atomic
@@ -101,7 +61,7 @@ def submit(form, *, language):
     partnership_request.copy_authority_facts()
     partnership_request.save()
     form.save_m2m()
-    _record(partnership_request, "", Status.PENDING, actor=Actor.CONTACT, action="twinning.submit")
+    STATE_MACHINE.record(partnership_request, "submit", from_status="", event_fields={"actor": Actor.CONTACT})
     emails.send_received(partnership_request)
     emails.send_staff_notice(partnership_request)
     return partnership_request
@@ -109,10 +69,11 @@ def submit(form, *, language):
 
 @transaction.atomic
 def publish(partnership_request, user, *, note=""):
-    locked = PartnershipRequest.objects.select_for_update().get(pk=partnership_request.pk)
-    first_time = locked.published_at is None
-    extra = {"published_at": timezone.now()} if first_time else {}
-    locked = _apply(locked, "publish", actor=Actor.STAFF, user=user, note=note, moderation_note="", **extra)
+    locked, transition = STATE_MACHINE.lock(partnership_request, "publish")
+    fields = {"moderation_note": ""}
+    if locked.published_at is None:
+        fields["published_at"] = timezone.now()
+    STATE_MACHINE.advance(locked, transition, user=user, note=note, fields=fields, event_fields={"actor": Actor.STAFF})
     emails.send_published(locked)
     return locked
 
@@ -164,13 +125,12 @@ def update_by_contact(form):
         partnership_request.status = Status.PENDING
     partnership_request.save()
     form.save_m2m()
-    _record(
+    STATE_MACHINE.record(
         partnership_request,
-        before.status,
-        partnership_request.status,
-        actor=Actor.CONTACT,
-        action="twinning.update",
+        "update",
+        from_status=before.status,
         note=", ".join(form.changed_data),
+        event_fields={"actor": Actor.CONTACT},
         changed=form.changed_data,
     )
     if needs_review or before.status == Status.PENDING:

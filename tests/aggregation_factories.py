@@ -3,7 +3,7 @@ as the fetching code makes them)."""
 
 import factory
 
-from network.aggregation.pages import NetworkNewsIndexPage
+from network.aggregation.models import NetworkNewsIndexPage
 from tests.factories import PublishedPageFactory, english_home
 
 

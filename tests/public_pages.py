@@ -12,7 +12,7 @@ from wagtail.models import Locale
 
 from home.models import FeedsPage, HomePage, SitemapPage, StandardPage
 from network.agenda.models import AgendaIndexPage, EventPage
-from network.aggregation.pages import NetworkNewsIndexPage
+from network.aggregation.models import NetworkNewsIndexPage
 from network.applications.models import ExpressionOfInterestPage
 from network.news.models import NewsIndexPage, NewsPage
 from network.newsletter.models import NewsletterIndexPage, NewsletterIssuePage, Subscriber

@@ -21,8 +21,7 @@ from django.utils.text import slugify
 from core.feeds import feed_links
 from core.translation import synchronise_trees, translate
 from home.models import HomePage
-from network.aggregation.models import FeedItem, FeedSource, ItemStatus, OwnerKind, identity_of
-from network.aggregation.pages import NetworkNewsIndexPage
+from network.aggregation.models import FeedItem, FeedSource, ItemStatus, NetworkNewsIndexPage, OwnerKind, identity_of
 from network.supporters.models import SupporterPage
 from network.twinning.models import TwinningIndexPage
 from signatories.models import SignatoryPage

@@ -10,8 +10,7 @@ The demo sources are paused: their addresses are examples, not feeds to fetch.
 from pathlib import Path
 
 from .ingest import store_entries
-from .models import FeedSource, OwnerKind
-from .pages import NetworkNewsIndexPage
+from .models import FeedSource, NetworkNewsIndexPage, OwnerKind
 from .parsing import parse_feed
 
 FEEDS = Path(__file__).resolve().parent / "demo_feeds"

@@ -21,7 +21,7 @@ from core.feeds import ATOM, RSS, FeedLink
 from core.syndication import FEED_ITEMS, LocalizedFeed, active_locale, section_index, validators
 
 from .listing import published_items
-from .pages import NetworkNewsIndexPage
+from .models import NetworkNewsIndexPage
 
 
 @dataclass

@@ -128,7 +128,7 @@ def network_news_page(page):
 
     Kept in the shared cache until pages change (core.cache).
     """
-    from .pages import NetworkNewsIndexPage
+    from .models import NetworkNewsIndexPage
 
     home_path = page.path[: Page.steplen * 2]
 

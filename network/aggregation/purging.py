@@ -21,7 +21,7 @@ def urls_showing(sources):
     from network.twinning.models import TwinningIndexPage
     from signatories.models import SignatoryPage
 
-    from .pages import NetworkNewsIndexPage
+    from .models import NetworkNewsIndexPage
 
     urls = set()
     for page in NetworkNewsIndexPage.objects.live().select_related("locale"):

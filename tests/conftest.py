@@ -12,7 +12,9 @@ pattern for a module's own larger data sets (tests/database.py).
 """
 
 import pytest
+from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 
 import tests.hypothesis_profiles  # noqa: F401 - loads the profile HYPOTHESIS_PROFILE names
 from home.models import HomePage
@@ -30,6 +32,19 @@ def pytest_collection_modifyitems(items):
     root page and locales, so it goes last (after this hook's stable sort, after pytest-django's).
     """
     items.sort(key=lambda item: item.get_closest_marker("empties_database") is not None)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, with every model's content type in Django's cache.
+
+    Migrating leaves that cache empty. A serialized rollback (transactional tests, the browser
+    tests' reset) restores content types after other rows, and some models' save() asks for their
+    content type (Wagtail's Task): from an empty cache it would create the row, which the restore
+    then inserts again. The restored rows keep their keys, so the cache stays right.
+    """
+    with django_db_blocker.unblock():
+        ContentType.objects.get_for_models(*apps.get_models(include_auto_created=True), for_concrete_models=False)
 
 
 @pytest.fixture(autouse=True)

@@ -7,6 +7,9 @@ export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The address every absolute link names: emails take it from BASE_URL, pages (canonical, hreflang,
+# feeds, sitemap) from the Site record, which the demo loader keeps at BASE_URL's host and port.
+BASE_URL ?= http://$(HOST):$(PORT)
 # make test: the suite on TEST_WORKERS processes (pytest-xdist; a module that builds its data
 # once keeps its tests on one process with xdist_group), then the slow load and fault tests, which
 # start servers of their own, on as many processes, apart from the rest.
@@ -36,12 +39,12 @@ install: $(VENV)/.synced ## Create .venv from the lock file
 migrate: install ## Apply database migrations
 	$(MANAGE) migrate --noinput
 
-demo: migrate ## Load the demo content (idempotent)
-	$(MANAGE) load_demo
+demo: migrate ## Load the demo content (idempotent), its site at BASE_URL
+	BASE_URL=$(BASE_URL) $(MANAGE) load_demo
 
-run: demo ## Set everything up and serve the site on http://127.0.0.1:8000
-	@echo "Site:  http://$(HOST):$(PORT)/    Admin: http://$(HOST):$(PORT)/admin/  (admin / network-admin)"
-	$(MANAGE) runserver $(HOST):$(PORT)
+run: demo ## Set everything up and serve the site on http://127.0.0.1:8000 (HOST, PORT, BASE_URL)
+	@echo "Site:  $(BASE_URL)/    Admin: $(BASE_URL)/admin/  (admin / network-admin)"
+	BASE_URL=$(BASE_URL) $(MANAGE) runserver $(HOST):$(PORT)
 
 test: install ## Run the whole test suite (browser tests where Chromium is installed)
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup -m "not slow$(only_marked)" $(PYTEST_ARGS) || [ $$? -eq $(NO_TESTS) ]

@@ -40,6 +40,7 @@ urlpatterns = [
     path("", include("network.applications.urls")),
     path("", include("network.newsletter.urls")),
     path("", include("network.twinning.urls")),
+    path("", include("network.contact.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,8 +1,13 @@
-"""Columns of the admin's listings (wagtail.admin.ui.tables)."""
+"""Columns of the admin's listings (wagtail.admin.ui.tables), the inspect view's times, and the
+buttons of a record's next steps (core.transitions)."""
 
+import datetime
+
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
-from wagtail.admin.ui.tables import ButtonsColumnMixin, TitleColumn
+from wagtail.admin.ui.tables import ButtonsColumnMixin, Column, TitleColumn
+from wagtail.admin.views.generic import InspectView
 
 
 class InspectTitleColumn(ButtonsColumnMixin, TitleColumn):
@@ -29,3 +34,32 @@ class InspectFirstIndexView:
     def columns(self):
         title, *others = super().columns
         return [InspectTitleColumn(self, title.name), *others]
+
+
+class CalendarDateColumn(Column):
+    """A date as a date ("Oct. 4, 2027"), where Wagtail's DateColumn says how long ago it was, which
+    a date to come does not fit ("Just now"). A datetime shows its day in the admin's time zone."""
+
+    cell_template_name = "core/admin/tables/calendar_date_cell.html"
+
+
+class LocalTimeInspectView(InspectView):
+    """Wagtail's inspect view, with times in the admin's time zone like the rest of the admin.
+
+    Wagtail's inspect template formats each value with the `localize` filter, which formats a
+    datetime as it is stored, in UTC; the history beside it is in the site's time zone."""
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+            return timezone.localtime(value)
+        return value
+
+
+def transition_buttons(available, url_of, button_class):
+    """One admin button per transition in `available`, in its order: `Button` in a header,
+    `MenuItem` in a listing row's menu; `url_of(name)` is the address of the step's form."""
+    return [
+        button_class(transition.label, url=url_of(transition.name), icon_name=transition.icon, priority=priority)
+        for priority, transition in enumerate(available, start=1)
+    ]

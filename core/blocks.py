@@ -8,6 +8,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from . import cache as content_cache
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Text"), max_length=200)
@@ -114,3 +116,56 @@ class BodyBlock(blocks.StreamBlock):
     embed = EmbedBlock(label=_("Embedded media"), icon="media", template="blocks/embed.html")
     call_to_action = CallToActionBlock()
     document = DocumentLinkBlock()
+
+
+class PageListBlock(blocks.StructBlock):
+    """A short list of pages of the locale of the page that shows it: the pinned ones first, then
+    the first of `listing(locale, value)` to fill it up to `count`, each item once.
+
+    Pins may name a page of any language: the list shows its version in the page's locale (its
+    translation, or the alias that stands in for it), so a pin survives translation. Subclasses
+    add a `pinned` ListBlock of their page type's chooser and define `listing(locale, value)`.
+    """
+
+    heading = blocks.CharBlock(
+        label=_("Heading"), max_length=100, required=False, help_text=_("Leave empty for the usual heading.")
+    )
+    count = blocks.IntegerBlock(label=_("Number of items"), min_value=1, max_value=12, default=3)
+
+    #: The page type of the full listing the block links to ("All news"), one per locale.
+    index_model = None
+
+    def listing(self, locale, value):
+        """The candidates in `locale` for the block's `value`, in the order they fill the list (a queryset)."""
+        raise NotImplementedError
+
+    def items(self, value, locale):
+        count = value["count"] or self.child_blocks["count"].get_default()
+        pinned_keys = []
+        for pin in value.get("pinned") or []:
+            if pin is not None and pin.translation_key not in pinned_keys:
+                pinned_keys.append(pin.translation_key)
+        candidates = self.listing(locale, value)
+        pinned = {page.translation_key: page for page in candidates.filter(translation_key__in=pinned_keys)}
+        chosen = [pinned[key] for key in pinned_keys if key in pinned][:count]
+        if len(chosen) < count:
+            chosen += candidates.exclude(translation_key__in=pinned_keys)[: count - len(chosen)]
+        return chosen
+
+    def index_url(self, locale):
+        """The address of the locale's full listing, or None; kept in the shared cache (core.cache)."""
+        if self.index_model is None:
+            return None
+
+        def find():
+            index = self.index_model.objects.live().public().filter(locale_id=locale.pk).first()
+            return index.get_url() if index is not None else None
+
+        return content_cache.cached(None, "page-list-index", find, self.index_model._meta.label, locale.pk)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        page = (parent_context or {}).get("page")
+        if page is not None:
+            context.update(items=self.items(value, page.locale), index_url=self.index_url(page.locale))
+        return context

@@ -9,13 +9,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
-from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button, HeaderButton, MenuItem
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from . import mail
+from .admin_columns import LocalTimeInspectView
 from .models import OutgoingEmail
 
 RETRYABLE = [OutgoingEmail.Status.FAILED, OutgoingEmail.Status.INTERRUPTED]
@@ -59,7 +60,7 @@ class OutgoingEmailIndexView(IndexView):
         return buttons
 
 
-class OutgoingEmailInspectView(InspectView):
+class OutgoingEmailInspectView(LocalTimeInspectView):
     @cached_property
     def header_more_buttons(self):
         buttons = super().header_more_buttons

@@ -459,7 +459,8 @@ FOOTER_TRANSLATIONS = {
     },
 }
 
-# The home page's body: three ways into the network, linked once every section exists.
+# The home page's body: the front door (key figures, news, events, the map, calls to action), then
+# the ways into the network that no block covers, linked once every section exists.
 HOME_HIGHLIGHTS = [
     {
         "slug": "signatories",
@@ -546,9 +547,56 @@ HOME_HIGHLIGHT_TRANSLATIONS = {
     },
 }
 
+#: The news item pinned first on every home: the open call, until the editors choose another.
+PINNED_NEWS_SLUG = "call-for-cities-netzerocities-twinning-learning-programme"
+MAP_TEXT = (
+    "Municipalities and provinces from Türkiye and across Europe have joined the network. Choose a country to see "
+    "its signatories, or open the map to find the ones near you."
+)
+NEWSLETTER_TEXT = "Twice a year: the network's news, events and calls for cities, in your language."
+FRONT_DOOR_TRANSLATIONS = {
+    "tr": {
+        MAP_TEXT: (
+            "Türkiye'den ve Avrupa'nın dört bir yanından belediyeler ve iller ağa katıldı. İmzacılarını görmek için "
+            "bir ülke seçin ya da size yakın olanları bulmak için haritayı açın."
+        ),
+        NEWSLETTER_TEXT: "Yılda iki kez: ağın haberleri, etkinlikleri ve şehirlere yönelik çağrılar, kendi dilinizde.",
+    },
+    "tk": {
+        MAP_TEXT: (
+            "Türkiýeden we bütin Ýewropadan şäherler we welaýatlar arabaglanyşyga goşuldy. Gol çekenleri görmek üçin "
+            "bir ýurdy saýlaň ýa-da size ýakyn bolanlary tapmak üçin kartany açyň."
+        ),
+        NEWSLETTER_TEXT: (
+            "Ýylda iki gezek: arabaglanyşygyň täzelikleri, çäreleri we şäherler üçin çagyryşlar, öz diliňizde."
+        ),
+    },
+    "ru": {
+        MAP_TEXT: (
+            "К сети присоединились муниципалитеты и провинции Турции и всей Европы. Выберите страну, чтобы увидеть "
+            "её подписантов, или откройте карту, чтобы найти тех, кто рядом с вами."
+        ),
+        NEWSLETTER_TEXT: "Дважды в год: новости сети, мероприятия и призывы для городов — на вашем языке.",
+    },
+}
+#: The highlights the front door's own blocks replace (the partner finder has its block).
+HIGHLIGHTS_KEPT = ["signatories", "becoming-a-supporter"]
+
+
 # Menus are built after every app has loaded its pages; links are found by slug in the source tree.
 MAIN_MENU_SLUGS = ["about", "signatories", "supporters", "news", "agenda", "twinning", "newsletter"]
-FOOTER_SLUGS = ["news", "from-the-network", "agenda", "sitemap", "rss-help", "acknowledgements", "legal"]
+FOOTER_SLUGS = [
+    "news",
+    "from-the-network",
+    "agenda",
+    "sitemap",
+    "rss-help",
+    "acknowledgements",
+    "contact",
+    "accessibility",
+    "privacy",
+    "legal",
+]
 
 
 def paragraphs_body(paragraphs, sections=()):
@@ -620,15 +668,27 @@ def install_home_page(demo, source_locale):
         demo.created.append("HomePage")
     if site.root_page_id != home.pk:
         welcome = site.root_page
-        address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
         site.root_page = home
         site.site_name = "Covenant of Mayors network"
-        site.hostname = address.hostname or "localhost"
-        site.port = address.port or (443 if address.scheme == "https" else 80)
         site.save()
         if not isinstance(welcome.specific, HomePage):
             welcome.delete()
+    follow_base_url(site)
     return home
+
+
+def follow_base_url(site):
+    """Give the site the address of BASE_URL (`make run PORT=8001` sets it), at every run.
+
+    Pages build their absolute links (canonical, hreflang, feeds, sitemap) from the Site record and
+    emails theirs from BASE_URL: both must name the address the site is served at.
+    """
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    hostname = address.hostname or "localhost"
+    port = address.port or (443 if address.scheme == "https" else 80)
+    if (site.hostname, site.port) != (hostname, port):
+        site.hostname, site.port = hostname, port
+        site.save(update_fields=["hostname", "port"])
 
 
 def finish(demo):
@@ -656,12 +716,8 @@ def finish(demo):
     add_home_highlights(demo, home, children)
 
 
-def add_home_highlights(demo, home, children):
-    """Fill the home page's empty body with the highlights, in every language, once."""
-    home = home.specific
-    if home.body:
-        return
-    home.body = [
+def front_door_body(children, pinned_news):
+    highlights = [
         (
             "call_to_action",
             {
@@ -671,11 +727,36 @@ def add_home_highlights(demo, home, children):
             },
         )
         for item in HOME_HIGHLIGHTS
-        if item["slug"] in children
+        if item["slug"] in children and item["slug"] in HIGHLIGHTS_KEPT
     ]
+    return [
+        ("key_figures", {"heading": ""}),
+        ("latest_news", {"heading": "", "count": 3, "news_type": "", "pinned": pinned_news}),
+        ("upcoming_events", {"heading": "", "count": 3, "pinned": []}),
+        ("map_teaser", {"heading": "", "text": MAP_TEXT, "countries_shown": 5}),
+        ("partner_finder", {"title": "", "text": HOME_HIGHLIGHTS[1]["text"], "label": ""}),
+        ("newsletter", {"title": "", "text": NEWSLETTER_TEXT, "label": ""}),
+        *highlights,
+    ]
+
+
+def add_home_highlights(demo, home, children):
+    """Give the home page its front door, in every language, once (also over the earlier body of
+    highlights only)."""
+    from network.news.models import NewsPage
+
+    home = home.specific
+    if any(block.block_type == "latest_news" for block in home.body):
+        return
+    pinned = NewsPage.objects.filter(locale=home.locale, slug=PINNED_NEWS_SLUG).first()
+    home.body = front_door_body(children, [pinned] if pinned else [])
     home.save_revision(user=demo.user).publish(user=demo.user)
-    demo.created.append("home page highlights")
+    demo.created.append("home page front door")
     for language_code in demo.locales:
         if language_code != demo.source_language:
-            strings = {**HOME_TRANSLATIONS.get(language_code, {}), **HOME_HIGHLIGHT_TRANSLATIONS.get(language_code, {})}
+            strings = {
+                **HOME_TRANSLATIONS.get(language_code, {}),
+                **HOME_HIGHLIGHT_TRANSLATIONS.get(language_code, {}),
+                **FRONT_DOOR_TRANSLATIONS.get(language_code, {}),
+            }
             translate(home, demo.locales[language_code], strings, user=demo.user)

@@ -18,13 +18,16 @@ from core.models import BasePage
 from core.privacy import public
 from core.translatable import translated
 
+from .blocks import HomeBodyBlock
+
 
 class HomePage(BasePage):
     """The root of each locale's tree: one per language."""
 
     hero_title = models.CharField(_("hero title"), max_length=200, blank=True)
     hero_text = models.TextField(_("hero text"), blank=True)
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    # The front door: news, events, key figures, the map and calls to action, in the editors' order.
+    body = StreamField(HomeBodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [
         *BasePage.content_panels,
@@ -47,6 +50,9 @@ class HomePage(BasePage):
         "agenda.AgendaIndexPage",
         "supporters.SupporterIndexPage",
         "newsletter.NewsletterIndexPage",
+        "contact.ContactPage",
+        "legal.AccessibilityStatementPage",
+        "legal.PrivacyNoticePage",
     ]
 
     class Meta:

@@ -11,8 +11,13 @@ from itertools import pairwise
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-WIDTH, HEIGHT = 640, 320
-LEFT, RIGHT, TOP, BOTTOM = 72, 20, 20, 40
+# The chart is drawn at most WIDTH pixels wide (static/css/signatories.css) and shrinks with the
+# screen; its labels are 16 units high, so on a 390-pixel phone (a 358-pixel chart) they are still
+# 12 pixels. The margins leave room for "1,200,000" on the left and a year under each tick.
+WIDTH, HEIGHT = 480, 300
+LEFT, RIGHT, TOP, BOTTOM = 84, 20, 16, 40
+#: The least room between two year labels, in the chart's units: four digits of 16 are about 38.
+MIN_TICK_GAP = 48
 
 
 @dataclass
@@ -105,8 +110,13 @@ def progress_chart(page, reports):
         chart.target_points = " ".join(f"{x(year)},{y(value)}" for year, value in target)
     chart.markers = [(x(year), y(value), f"{year}: {tonnes(value)} t CO2e") for year, value in reported]
     year_step = max(1, round((last - first) / 6))
+    while (x(first + year_step) - x(first)) < MIN_TICK_GAP and year_step < last - first:
+        year_step += 1
     tick_years = list(range(first, last + 1, year_step))
     if tick_years[-1] != last:
+        # The last year is always labelled; the regular tick before it goes if they would touch.
+        if len(tick_years) > 1 and x(last) - x(tick_years[-1]) < MIN_TICK_GAP:
+            tick_years.pop()
         tick_years.append(last)
     chart.x_ticks = [(x(year), str(year)) for year in tick_years]
     chart.y_ticks = [(y(step * part), tonnes(step * part)) for part in range(5)]

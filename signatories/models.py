@@ -130,6 +130,12 @@ class SignatoryIndexPage(RoutablePageMixin, BasePage):
     def directory(self, request):
         return self.render(request)
 
+    @path("data/", name="open_data")
+    def open_data(self, request):
+        from .views import open_data_documentation
+
+        return open_data_documentation(self, request)
+
     @path("data/csv/", name="export_csv")
     def export_csv(self, request):
         from .views import export_csv

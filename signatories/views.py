@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.db.models import F
 from django.http import StreamingHttpResponse
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from core import cache as content_cache
@@ -139,8 +140,16 @@ def directory_context(index, request):
         "geojson_url": base + index.reverse_subpage("geojson").lstrip("/") + suffix,
         "map_tile_url": settings.MAP_TILE_URL,
         "map_tile_attribution": settings.MAP_TILE_ATTRIBUTION,
-        "open_data_columns": [(name, COLUMN_KINDS[kind], description) for name, _field, kind, description in COLUMNS],
+        "open_data_url": base + index.reverse_subpage("open_data").lstrip("/"),
     }
+
+
+def open_data_documentation(index, request):
+    """What the directory's downloads hold, column by column: a page of its own, linked from the
+    downloads, so that the directory does not carry a table of every column."""
+    columns = [(name, COLUMN_KINDS[kind], description) for name, _field, kind, description in COLUMNS]
+    context = {"page": index, "self": index, "request": request, "open_data_columns": columns}
+    return TemplateResponse(request, "signatories/open_data_page.html", context)
 
 
 def _export_rows(index, request):

@@ -11,9 +11,11 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from home.models import FeedsPage, HomePage, SitemapPage, StandardPage
+from legal.models import AccessibilityStatementPage, PrivacyNoticePage
 from network.agenda.models import AgendaIndexPage, EventPage
 from network.aggregation.models import NetworkNewsIndexPage
 from network.applications.models import ExpressionOfInterestPage
+from network.contact.models import ContactPage
 from network.news.models import NewsIndexPage, NewsPage
 from network.newsletter.models import NewsletterIndexPage, NewsletterIssuePage, Subscriber
 from network.newsletter.tokens import confirmation_token
@@ -47,8 +49,18 @@ PAGE_MODELS = {
     "expression of interest": ExpressionOfInterestPage,
     "newsletter index": NewsletterIndexPage,
     "newsletter issue": NewsletterIssuePage,
+    "contact": ContactPage,
+    "accessibility statement": AccessibilityStatementPage,
+    "privacy notice": PrivacyNoticePage,
 }
-ROUTES = ["partner request", "partner request form", "partner suggestions", "search results", "not found"]
+ROUTES = [
+    "partner request",
+    "partner request form",
+    "partner suggestions",
+    "open data",
+    "search results",
+    "not found",
+]
 FORM_STATES = ["expression of interest, with errors", "newsletter signup done", "newsletter confirmation"]
 PAGE_TYPES = [*PAGE_MODELS, *ROUTES, *FORM_STATES]
 
@@ -78,6 +90,7 @@ def page_urls(language):
     urls["partner request form"] = finder.route_url("new_request")
     signatory = partnership_request.signatory.get_translation_or_none(locale) or partnership_request.signatory
     urls["partner suggestions"] = finder.route_url("authority", signatory.pk)
+    urls["open data"] = urls["signatory index"] + "data/"
     with translation.override(language):
         urls["search results"] = f"{reverse('search')}?q={SEARCH_QUERIES[language]}"
     urls["not found"] = f"/{language}/no-such-page/"

@@ -16,7 +16,7 @@ from tests.services import require
 pytestmark = pytest.mark.backend_independent
 
 SHIPPED = ["tr", "tk", "ru"]
-SOURCE_DIRS = ["cms", "core", "home", "network", "signatories", "search", "templates", "locale"]
+SOURCE_DIRS = ["cms", "core", "home", "legal", "network", "signatories", "search", "templates", "locale"]
 
 
 def catalogue(code, base=None):

@@ -16,22 +16,31 @@ import pytest
 pytestmark = pytest.mark.backend_independent
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-ABOVE_CORE = {"home", "network", "signatories", "search", "cms"}
-PRODUCT = ["cms", "core", "home", "network", "signatories", "search"]
+ABOVE_CORE = {"home", "legal", "network", "signatories", "search", "cms"}
+PRODUCT = ["cms", "core", "home", "legal", "network", "signatories", "search"]
 
 #: app -> the apps it may import (besides core, which every app may import). `search.backends`
 #: is the search index's infrastructure: any app may index in bulk through it.
 ALLOWED = {
     "core": set(),
     "search.backends": set(),
-    "home": set(),
+    "home": {
+        "network.news",
+        "network.agenda",
+        "network.supporters",
+        "signatories",
+        "network.newsletter",
+        "network.twinning",
+    },
     "network.news": {"search.backends"},
     "network.agenda": {"network.news"},
     "network.supporters": {"network.news"},
     "signatories": {"network.news", "search.backends"},
-    "network.applications": {"network.supporters"},
-    "network.newsletter": {"network.news", "network.agenda"},
-    "network.twinning": {"signatories"},
+    "legal": set(),
+    "network.applications": {"network.supporters", "legal"},
+    "network.newsletter": {"network.news", "network.agenda", "legal"},
+    "network.twinning": {"signatories", "legal"},
+    "network.contact": {"legal"},
     "network.aggregation": {"network.news", "network.supporters", "signatories", "network.twinning", "search.backends"},
     "search": {"search.backends", "network.aggregation"},
     "cms": {"*"},

@@ -570,6 +570,7 @@ newsletter:*                                  no         no          Communicati
 outgoing_email:*                              no         no          Communications
 twinning_*                                    no         no          Communications
 aggregation_*                                 no         no          Communications
+contact_messages:*                            no         no          Communications
 """
 
 REFUSED = {"no", "login", "400", "405"}

@@ -151,9 +151,12 @@ class TestExports:
         html = client.get(directory.url + "?country=TR&plan=yes").content.decode()
         assert f'href="{directory.url}data/csv/?country=TR&amp;plan=yes"' in html
         assert f'href="{directory.url}data/json/?country=TR&amp;plan=yes"' in html
-        assert 'id="open-data"' in html
+        # The columns are documented on a page of their own, linked from the downloads.
+        assert f'href="{directory.url}data/"' in html
+        assert "<code>" not in html
+        documentation = client.get(directory.url + "data/").content.decode()
         for column in COLUMN_NAMES:
-            assert f"<code>{column}</code>" in html, column
+            assert f"<code>{column}</code>" in documentation, column
 
     def test_an_exported_file_imports_back_unchanged(self, client, directory, signatories):
         exported = body(client.get(directory.url + "data/csv/"))

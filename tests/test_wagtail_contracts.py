@@ -277,8 +277,8 @@ def test_the_routed_cases_include_private_pages_drafts_the_other_site_and_a_shad
         (default_host, "soon/", None),  # a draft
         (default_host, "soon/under-draft/", data["under draft"]),  # as Wagtail: only the page must be live
         (OTHER_HOST, "elsewhere/", data["elsewhere"]),
-        (default_host, directory_path + "data/", data["shadowing child"]),  # no route is "data/"
-        (default_host, directory_path + "data/csv/", directory),  # the route wins over the child
+        (default_host, directory_path + "data/", directory),  # the open-data page's route wins over the child
+        (default_host, directory_path + "data/csv/", directory),  # and so does the route below it
     ]
     for host, path, expected in cases:
         found, _queries = routed_by_core(host, "en", path, data["home"].depth)

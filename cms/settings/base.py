@@ -36,6 +36,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "core",
     "home",
+    "legal",  # before the forms: their demo content links to its privacy notice
     "network.news",
     "network.agenda",
     "network.supporters",
@@ -44,6 +45,7 @@ INSTALLED_APPS = [
     "signatories",
     "network.twinning",
     "network.aggregation",
+    "network.contact",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales

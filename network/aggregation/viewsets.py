@@ -18,11 +18,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
-from wagtail.admin.views.generic import InspectView
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.admin_columns import LocalTimeInspectView
 from core.bulk_actions import PermittedObjectsOnly
 from core.permissions import ModeratedRecordsPolicy
 
@@ -105,7 +105,7 @@ class HideItemsBulkAction(ItemStatusBulkAction):
         }
 
 
-class ItemInspectView(InspectView):
+class ItemInspectView(LocalTimeInspectView):
     template_name = "aggregation/admin/item_inspect.html"
 
     def get_context_data(self, **kwargs):
@@ -210,7 +210,7 @@ class FeedItemViewSet(NoChooserViewSet):
         ]
 
 
-class SourceInspectView(InspectView):
+class SourceInspectView(LocalTimeInspectView):
     template_name = "aggregation/admin/source_inspect.html"
 
     def get_context_data(self, **kwargs):
@@ -295,6 +295,7 @@ class FetchRecordViewSet(NoChooserViewSet):
     menu_label = _("Fetch log")
     copy_view_enabled = False
     inspect_view_enabled = True
+    inspect_view_class = LocalTimeInspectView
     list_display = [
         Column("source", label=_("source"), accessor="source"),
         DateColumn("started_at", label=_("started")),

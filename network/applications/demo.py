@@ -1,7 +1,7 @@
 """Demo of the supporters' journey: the expression-of-interest form, a pending application, and a supporter account.
 
-- The form page sits under the supporters index, in every language, with the legal notice as its
-  privacy notice and a small agreement form document.
+- The form page sits under the supporters index, in every language, linking to the privacy
+  notice, and a small agreement form document.
 - Marmara Belediyeler Birliği has just applied (status received), in Turkish.
 - The Union of Provinces went the whole way: its application is approved and its profile is owned
   by the demo supporter account below, which may only edit that profile (changes go to review).
@@ -139,12 +139,12 @@ APPROVED = {
 
 def load(demo):
     index = SupporterIndexPage.objects.filter(locale=demo.locales[demo.source_language]).first()
-    legal = demo.homes[demo.source_language].get_children().filter(slug="legal").first()
+    privacy = demo.homes[demo.source_language].get_children().filter(slug="privacy").first()
     form = demo.page(
         index,
         ExpressionOfInterestPage,
         FORM["slug"],
-        privacy_page=legal,
+        privacy_page=privacy,
         agreement_form=demo.document("Supporter agreement form", AGREEMENT_TEXT),
         **{key: value for key, value in FORM.items() if key != "slug"},
     )

@@ -26,6 +26,7 @@ from wagtail.models import Locale
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.models import BasePage, StatusEvent
+from legal.models import PrivacyNoticePage
 from network.supporters.choices import ServiceCategory, SupporterKind
 
 
@@ -82,9 +83,10 @@ class ExpressionOfInterestPage(RoutablePageMixin, BasePage):
         return self.locale.language_code
 
     def localized_privacy_page(self):
+        """The chosen notice in the page's language, else the privacy notice of that language."""
         page = self.privacy_page
         if page is None:
-            return None
+            return PrivacyNoticePage.for_locale(self.locale)
         return page.get_translation_or_none(self.locale) or page
 
     def get_context(self, request, *args, **kwargs):

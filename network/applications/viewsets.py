@@ -1,25 +1,28 @@
 """The review of applications in the Wagtail admin: list, detail with history, and the transitions."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, View
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
-from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button, MenuItem
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from core.admin_columns import InspectFirstIndexView
+from core.admin_columns import InspectFirstIndexView, LocalTimeInspectView, transition_buttons
 
 from . import transitions
 from .forms import AgreementSignedForm, ApproveForm, EligibleForm, RejectForm
-from .models import Application, ApplicationStatus
+from .models import TYPED_FIELDS, Application, ApplicationStatus
 
 TRANSITION_FORMS = {
     "eligible": EligibleForm,
@@ -54,19 +57,12 @@ class ApplicationIndexView(InspectFirstIndexView, IndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if self.user_has_permission("review"):
-            for priority, transition in enumerate(transitions.available_transitions(instance), start=1):
-                buttons.append(
-                    MenuItem(
-                        transition.label,
-                        url=transition_url(instance, transition.name),
-                        icon_name=transition.icon,
-                        priority=priority,
-                    )
-                )
+            available = transitions.available_transitions(instance)
+            buttons += transition_buttons(available, partial(transition_url, instance), MenuItem)
         return buttons
 
 
-class ApplicationInspectView(InspectView):
+class ApplicationInspectView(LocalTimeInspectView):
     template_name = "applications/admin/inspect.html"
     page_title = _("Review")
 
@@ -77,15 +73,8 @@ class ApplicationInspectView(InspectView):
     def header_more_buttons(self):
         buttons = super().header_more_buttons
         if self.user_has_permission("review"):
-            for priority, transition in enumerate(transitions.available_transitions(self.object), start=1):
-                buttons.append(
-                    Button(
-                        transition.label,
-                        url=transition_url(self.object, transition.name),
-                        icon_name=transition.icon,
-                        priority=priority,
-                    )
-                )
+            available = transitions.available_transitions(self.object)
+            buttons += transition_buttons(available, partial(transition_url, self.object), Button)
         return buttons
 
     def get_context_data(self, **kwargs):
@@ -232,36 +221,25 @@ class ApplicationViewSet(ModelViewSet):
     copy_view_enabled = False
     list_display = [
         "organisation",
-        Column("country", label=_("country"), accessor=lambda application: application.country.name),
-        Column("kind", label=_("kind"), accessor="get_kind_display"),
+        Column("country", label=capfirst(_("country")), accessor=lambda application: application.country.name),
+        Column("kind", label=capfirst(_("kind")), accessor="get_kind_display"),
         StatusTagColumn(
             "status",
-            label=_("status"),
+            label=capfirst(_("status")),
             accessor="get_status_display",
             primary=lambda application: application.status in OPEN_STATUSES,
         ),
-        Column("language", label=_("language")),
-        DateColumn("created_at", label=_("received")),
+        Column("language", label=capfirst(_("language"))),
+        DateColumn("created_at", label=capfirst(_("received"))),
     ]
     list_filter = ["status", "kind", "language"]
     search_fields = ["organisation", "contact_name", "email"]
     search_backend_name = None
     ordering = ["-created_at"]
     list_per_page = 50
-    # Staff may correct what was typed; the status moves only through the transitions.
-    form_fields = [
-        "organisation",
-        "kind",
-        "country",
-        "website",
-        "contact_name",
-        "position",
-        "email",
-        "phone",
-        "member_authorities",
-        "motivation",
-        "planned_services_details",
-    ]
+    # Staff may correct what was typed (but the services' codes, chosen from a list); the status
+    # moves only through the transitions.
+    form_fields = [name for name in TYPED_FIELDS if name != "planned_services"]
     inspect_view_fields = [
         "status",
         "created_at",

@@ -147,9 +147,9 @@ def load(demo):
     site = Site.objects.get(is_default_site=True)
     settings = NewsletterSettings.for_site(site)
     if settings.privacy_page_id is None:
-        legal = home.get_children().filter(slug="legal").first()
-        if legal is not None:
-            settings.privacy_page = legal
+        notice = home.get_children().filter(slug="privacy").first()
+        if notice is not None:
+            settings.privacy_page = notice
             settings.save()
 
     now = timezone.now()

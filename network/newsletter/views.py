@@ -25,6 +25,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from wagtail.models import Page, Site
 
 from core.ratelimits import limited
+from legal.models import PrivacyNoticePage
 
 from . import subscriptions
 from .forms import PreferencesForm, SubscribeForm
@@ -246,5 +247,9 @@ def privacy(request):
     if notice is not None:
         target = candidates.filter(translation_key=notice.translation_key).first() or notice
     if target is None:
-        target = candidates.filter(slug__in=["legal", "privacy"]).first() or newsletter_page(language)
+        target = (
+            PrivacyNoticePage.objects.live().public().filter(locale__language_code=language).first()
+            or candidates.filter(slug__in=["legal", "privacy"]).first()
+            or newsletter_page(language)
+        )
     return HttpResponseRedirect(target.url if target else f"/{language}/")

@@ -19,6 +19,8 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from core.admin_columns import LocalTimeInspectView
+
 from . import sending, subscriptions
 from .models import NewsletterIssuePage, NewsletterSend, Subscriber
 
@@ -33,6 +35,22 @@ class RecordPermissionPolicy(ModelPermissionPolicy):
 
     def user_has_permission_for_instance(self, user, action, instance):
         return self.user_has_permission(user, action)
+
+
+#: What the site keeps of a subscriber, in the export and on the inspect page: the address, the
+#: language, the status and its dates, and the record of the consent.
+SUBSCRIBER_RECORD = [
+    "email",
+    "language",
+    "status",
+    "created_at",
+    "confirmed_at",
+    "unsubscribed_at",
+    "consent_at",
+    "consent_version",
+    "consent_language",
+    "consent_form",
+]
 
 
 class SubscriberFilterSet(WagtailFilterSet):
@@ -67,6 +85,7 @@ class SubscriberViewSet(ModelViewSet):
     name = "newsletter_subscribers"
     delete_view_class = SubscriberDeleteView
     inspect_view_enabled = True
+    inspect_view_class = LocalTimeInspectView
     copy_view_enabled = False
     add_to_reference_index = False
     form_fields = ["language"]  # required by ModelViewSet; the policy forbids adding and editing
@@ -87,31 +106,9 @@ class SubscriberViewSet(ModelViewSet):
         DateColumn("created_at", label=_("Signed up")),
         DateColumn("confirmed_at", label=_("Confirmed")),
     ]
-    list_export = [
-        "email",
-        "language",
-        "status",
-        "created_at",
-        "confirmed_at",
-        "unsubscribed_at",
-        "consent_at",
-        "consent_version",
-        "consent_language",
-        "consent_form",
-    ]
+    list_export = SUBSCRIBER_RECORD
     export_filename = "newsletter-subscribers"
-    inspect_view_fields = [
-        "email",
-        "language",
-        "status",
-        "created_at",
-        "confirmed_at",
-        "unsubscribed_at",
-        "consent_at",
-        "consent_version",
-        "consent_language",
-        "consent_form",
-    ]
+    inspect_view_fields = SUBSCRIBER_RECORD
 
 
 class SendIndexView(IndexView):
@@ -128,6 +125,7 @@ class NewsletterSendViewSet(ModelViewSet):
     name = "newsletter_sends"
     index_view_class = SendIndexView
     inspect_view_enabled = True
+    inspect_view_class = LocalTimeInspectView
     copy_view_enabled = False
     add_to_reference_index = False
     form_fields = ["title"]

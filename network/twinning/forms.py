@@ -23,6 +23,24 @@ from signatories.text import fold
 from .choices import PopulationBand, Programme, working_language_choices
 from .models import PartnershipRequest, PartnershipTheme, TwinningProgramme
 
+#: What the requesting authority types, in the order of the form and of the moderation page.
+REQUEST_FIELDS = [
+    "signatory",
+    "authority_name",
+    "country",
+    "population",
+    "title",
+    "description",
+    "themes_sought",
+    "themes_offered",
+    "programme",
+    "other_programme",
+    "valid_from",
+    "valid_until",
+    "contact_name",
+    "contact_position",
+    "contact_email",
+]
 MAX_MESSAGE = 5000
 MAX_VALIDITY = timedelta(days=2 * 365)
 
@@ -94,23 +112,7 @@ class RequestForm(ProtectedFormMixin, forms.ModelForm):
 
     class Meta:
         model = PartnershipRequest
-        fields = [
-            "signatory",
-            "authority_name",
-            "country",
-            "population",
-            "title",
-            "description",
-            "themes_sought",
-            "themes_offered",
-            "programme",
-            "other_programme",
-            "valid_from",
-            "valid_until",
-            "contact_name",
-            "contact_position",
-            "contact_email",
-        ]
+        fields = REQUEST_FIELDS
         labels = {
             "authority_name": _("Name of the local authority"),
             "country": _("Country"),

@@ -41,6 +41,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.models import BasePage, StatusEvent
 from core.translatable import synchronised, translated
+from legal.models import PrivacyNoticePage
 from signatories.models import YEAR_VALIDATORS
 
 from .choices import Programme, RequestStatus
@@ -134,9 +135,10 @@ class PartnerFinderPage(RoutablePageMixin, BasePage):
         verbose_name = _("twinning partner finder")
 
     def localized_privacy_page(self):
+        """The chosen notice in the page's language, else the privacy notice of that language."""
         page = self.privacy_page
         if page is None:
-            return None
+            return PrivacyNoticePage.for_locale(self.locale)
         return page.get_translation_or_none(self.locale) or page
 
     def route_url(self, name, *args):

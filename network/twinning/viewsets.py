@@ -7,6 +7,8 @@
 - Blocked senders: addresses and @domains whose messages are never relayed.
 """
 
+from functools import partial
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -14,21 +16,23 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
-from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from core.admin_columns import InspectFirstIndexView
+from core.admin_columns import CalendarDateColumn, InspectFirstIndexView, LocalTimeInspectView, transition_buttons
 from core.permissions import ModeratedRecordsPolicy
 
 from . import relay, transitions
 from .choices import RequestStatus
+from .forms import REQUEST_FIELDS
 from .models import BlockedSender, PartnershipRequest, RelayMessage
 
 
@@ -73,7 +77,7 @@ class RequestIndexView(InspectFirstIndexView, IndexView):
     """The title leads to the moderation page (details, history, next steps), not to the typo form."""
 
 
-class RequestInspectView(InspectView):
+class RequestInspectView(LocalTimeInspectView):
     template_name = "twinning/admin/request_inspect.html"
     page_title = _("Moderation")
 
@@ -81,15 +85,8 @@ class RequestInspectView(InspectView):
     def header_more_buttons(self):
         buttons = super().header_more_buttons
         if self.user_has_permission("moderate"):
-            for priority, transition in enumerate(transitions.available_transitions(self.object), start=1):
-                buttons.append(
-                    Button(
-                        transition.label,
-                        url=transition_url(self.object, transition.name),
-                        icon_name=transition.icon,
-                        priority=priority,
-                    )
-                )
+            available = transitions.available_transitions(self.object)
+            buttons += transition_buttons(available, partial(transition_url, self.object), Button)
         return buttons
 
     def get_context_data(self, **kwargs):
@@ -191,16 +188,16 @@ class PartnershipRequestViewSet(ModelViewSet):
     list_display = [
         "title",
         "authority_name",
-        Column("country", label=_("country"), accessor=lambda item: item.country.name),
+        Column("country", label=capfirst(_("country")), accessor=lambda item: item.country.name),
         StatusTagColumn(
             "status",
-            label=_("status"),
+            label=capfirst(_("status")),
             accessor="get_status_display",
             primary=lambda item: item.status == RequestStatus.PENDING,
         ),
-        Column("language", label=_("language")),
-        DateColumn("created_at", label=_("received")),
-        DateColumn("valid_until", label=_("valid until")),
+        Column("language", label=capfirst(_("language"))),
+        DateColumn("created_at", label=capfirst(_("received"))),
+        CalendarDateColumn("valid_until", label=capfirst(_("valid until"))),
     ]
     list_filter = ["status", "language", "programme"]
     search_fields = ["title", "authority_name", "contact_name", "contact_email"]
@@ -229,22 +226,8 @@ class PartnershipRequestViewSet(ModelViewSet):
         "created_at",
         "published_at",
         "language",
-        "signatory",
-        "authority_name",
-        "country",
-        "population",
-        "title",
-        "description",
-        "themes_sought",
-        "themes_offered",
-        "programme",
-        "other_programme",
+        *REQUEST_FIELDS,
         "working_languages",
-        "valid_from",
-        "valid_until",
-        "contact_name",
-        "contact_position",
-        "contact_email",
         "consented_at",
         "outcome",
         "moderation_note",
@@ -261,7 +244,7 @@ class PartnershipRequestViewSet(ModelViewSet):
         ]
 
 
-class MessageInspectView(InspectView):
+class MessageInspectView(LocalTimeInspectView):
     template_name = "twinning/admin/message_inspect.html"
 
     @cached_property
@@ -341,15 +324,17 @@ class RelayMessageViewSet(ModelViewSet):
     copy_view_enabled = False
     list_display = [
         "author_email",
-        Column("request", label=_("request"), accessor=lambda item: item.conversation.partnership_request.title),
-        Column("direction", label=_("direction"), accessor="get_direction_display"),
+        Column(
+            "request", label=capfirst(_("request")), accessor=lambda item: item.conversation.partnership_request.title
+        ),
+        Column("direction", label=capfirst(_("direction")), accessor="get_direction_display"),
         StatusTagColumn(
             "status",
-            label=_("status"),
+            label=capfirst(_("status")),
             accessor="get_status_display",
             primary=lambda item: item.status == RelayMessage.Status.BLOCKED,
         ),
-        DateColumn("created_at", label=_("written")),
+        DateColumn("created_at", label=capfirst(_("written"))),
     ]
     list_filter = ["status", "direction", "share_address"]
     search_fields = ["author_email", "body"]
@@ -377,7 +362,7 @@ class BlockedSenderViewSet(ModelViewSet):
     icon = "cross"
     menu_label = _("Blocked senders")
     copy_view_enabled = False
-    list_display = ["address", "reason", DateColumn("created_at", label=_("blocked on"))]
+    list_display = ["address", "reason", DateColumn("created_at", label=capfirst(_("blocked on")))]
     search_fields = ["address", "reason"]
     search_backend_name = None
     form_fields = ["address", "reason"]

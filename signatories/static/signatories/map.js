@@ -8,7 +8,28 @@
     }
     element.hidden = false;
     var map = L.map(element, { preferCanvas: true, scrollWheelZoom: false }).setView([45, 25], 4);
-    L.tileLayer(element.dataset.tileUrl, { attribution: element.dataset.attribution, maxZoom: 18 }).addTo(map);
+    var tiles = L.tileLayer(element.dataset.tileUrl, { attribution: element.dataset.attribution, maxZoom: 18 });
+    tiles.addTo(map);
+
+    // Without its tiles (offline, a blocked tile server) the map is markers on grey: say so in
+    // words; the markers and the list below still show every result.
+    var tileNotice = null;
+    tiles.on("tileerror", function () {
+        if (tileNotice) {
+            return;
+        }
+        tileNotice = document.createElement("p");
+        tileNotice.className = "notice signatory-map__notice";
+        tileNotice.setAttribute("role", "status");
+        tileNotice.textContent = element.dataset.tileError;
+        element.before(tileNotice);
+    });
+    tiles.on("tileload", function () {
+        if (tileNotice) {
+            tileNotice.remove();
+            tileNotice = null;
+        }
+    });
 
     function popup(properties) {
         var box = document.createElement("div");

@@ -5,7 +5,7 @@ command still exits 0; only a bad argument makes it fail. Several feeds are fetc
 (AGGREGATION_CONCURRENCY).
 """
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 
 from network.aggregation.fetching import fetch_due_sources, fetch_source, fetch_sources
 from network.aggregation.models import FeedSource, FetchOutcome
@@ -21,6 +21,8 @@ class Command(BaseCommand):
             "--source", type=int, metavar="ID", help="Fetch this source only, even if it is paused or not due."
         )
 
+    # The report is a log for operators, in the code's language whatever a request last activated.
+    @no_translations
     def handle(self, *args, **options):
         if options["source"] is not None:
             source = FeedSource.objects.filter(pk=options["source"]).first()

@@ -124,7 +124,7 @@ class PageListBlock(blocks.StructBlock):
 
     Pins may name a page of any language: the list shows its version in the page's locale (its
     translation, or the alias that stands in for it), so a pin survives translation. Subclasses
-    add a `pinned` ListBlock of their page type's chooser and define `listing(locale, value)`.
+    name their `page_model`, add a `pinned` ListBlock of its chooser, and order or narrow `listing`.
     """
 
     heading = blocks.CharBlock(
@@ -132,12 +132,20 @@ class PageListBlock(blocks.StructBlock):
     )
     count = blocks.IntegerBlock(label=_("Number of items"), min_value=1, max_value=12, default=3)
 
-    #: The page type of the full listing the block links to ("All news"), one per locale.
+    #: The page type the block lists, and that of the full listing it links to ("All news").
+    page_model = None
     index_model = None
 
     def listing(self, locale, value):
-        """The candidates in `locale` for the block's `value`, in the order they fill the list (a queryset)."""
-        raise NotImplementedError
+        """The candidates in `locale` for the block's `value`, in the order they fill the list: the
+        live, public pages of `page_model` there, without their StreamFields (a listing shows none)."""
+        return (
+            self.page_model.objects.live()
+            .public()
+            .filter(locale_id=locale.pk)
+            .defer_streamfields()
+            .select_related("alias_of__locale", "locale")
+        )
 
     def items(self, value, locale):
         count = value["count"] or self.child_blocks["count"].get_default()

@@ -18,6 +18,7 @@ class UpcomingEventsBlock(PageListBlock):
         help_text=_("Shown first, in this order, until they end; the next events fill the rest of the list."),
     )
 
+    page_model = EventPage
     index_model = AgendaIndexPage
 
     class Meta:
@@ -29,11 +30,4 @@ class UpcomingEventsBlock(PageListBlock):
 
     def listing(self, locale, value):
         # An event that has ended is no longer upcoming, pinned or not.
-        return (
-            EventPage.objects.live()
-            .public()
-            .filter(locale_id=locale.pk, end__gte=timezone.now())
-            .defer_streamfields()
-            .select_related("alias_of__locale", "locale")
-            .order_by("start", "pk")
-        )
+        return super().listing(locale, value).filter(end__gte=timezone.now()).order_by("start", "pk")

@@ -25,6 +25,7 @@ class LatestNewsBlock(PageListBlock):
         help_text=_("Shown first, in this order; the newest news fill the rest of the list."),
     )
 
+    page_model = NewsPage
     index_model = NewsIndexPage
 
     class Meta:
@@ -36,11 +37,8 @@ class LatestNewsBlock(PageListBlock):
 
     def listing(self, locale, value):
         news = (
-            NewsPage.objects.live()
-            .public()
-            .filter(locale_id=locale.pk)
-            .defer_streamfields()
-            .select_related("alias_of__locale", "locale")
+            super()
+            .listing(locale, value)
             .prefetch_related(
                 Prefetch("lead_image", queryset=get_image_model().objects.prefetch_renditions(LISTING_IMAGE))
             )

@@ -218,3 +218,12 @@ class PrivacyNoticePage(BasePage):
             return next((notice for notice in found if notice.locale_id == locale.pk), found[0] if found else None)
 
         return content_cache.cached(None, "privacy-notice", find, locale.pk)
+
+
+def privacy_notice_of(page):
+    """The notice a form page's consent links to: the one its editor chose (`page.privacy_page`), in
+    the page's language where translated, else the privacy notice of that language (`for_locale`)."""
+    chosen = page.privacy_page
+    if chosen is None:
+        return PrivacyNoticePage.for_locale(page.locale)
+    return chosen.get_translation_or_none(page.locale) or chosen

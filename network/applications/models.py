@@ -26,7 +26,7 @@ from wagtail.models import Locale
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.models import BasePage, StatusEvent
-from legal.models import PrivacyNoticePage
+from legal.models import privacy_notice_of
 from network.supporters.choices import ServiceCategory, SupporterKind
 
 
@@ -84,10 +84,7 @@ class ExpressionOfInterestPage(RoutablePageMixin, BasePage):
 
     def localized_privacy_page(self):
         """The chosen notice in the page's language, else the privacy notice of that language."""
-        page = self.privacy_page
-        if page is None:
-            return PrivacyNoticePage.for_locale(self.locale)
-        return page.get_translation_or_none(self.locale) or page
+        return privacy_notice_of(self)
 
     def get_context(self, request, *args, **kwargs):
         from .forms import ExpressionOfInterestForm

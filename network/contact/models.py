@@ -14,7 +14,7 @@ from wagtail.models import Orderable, TranslatableMixin
 
 from core.models import BasePage
 from core.translatable import synchronised, translated
-from legal.models import PrivacyNoticePage
+from legal.models import privacy_notice_of
 
 
 class ContactPage(RoutablePageMixin, BasePage):
@@ -59,9 +59,7 @@ class ContactPage(RoutablePageMixin, BasePage):
 
     def localized_privacy_page(self):
         """The chosen notice in the page's language, else the privacy notice of that language."""
-        if self.privacy_page is not None:
-            return self.privacy_page.get_translation_or_none(self.locale) or self.privacy_page
-        return PrivacyNoticePage.for_locale(self.locale)
+        return privacy_notice_of(self)
 
     def get_context(self, request, *args, **kwargs):
         from .forms import ContactForm

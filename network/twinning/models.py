@@ -41,7 +41,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.models import BasePage, StatusEvent
 from core.translatable import synchronised, translated
-from legal.models import PrivacyNoticePage
+from legal.models import privacy_notice_of
 from signatories.models import YEAR_VALIDATORS
 
 from .choices import Programme, RequestStatus
@@ -136,10 +136,7 @@ class PartnerFinderPage(RoutablePageMixin, BasePage):
 
     def localized_privacy_page(self):
         """The chosen notice in the page's language, else the privacy notice of that language."""
-        page = self.privacy_page
-        if page is None:
-            return PrivacyNoticePage.for_locale(self.locale)
-        return page.get_translation_or_none(self.locale) or page
+        return privacy_notice_of(self)
 
     def route_url(self, name, *args):
         """The address of one of this page's routes: page.route_url("request", 12)."""
